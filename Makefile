@@ -1,0 +1,39 @@
+# Two commands for a fresh machine with only Python: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the project's metadata changed (safe to repeat).
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/newsreader
+
+test: $(VENV)/.installed-test
+	@command -v tmux >/dev/null || sh .ci/install-tmux
+	$(BIN)/ruff check store tui tests
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check store tui tests
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python tests/bench/extraction.py ../shared/bench/extraction
+	$(BIN)/python tests/bench/timex.py ../shared/bench/timex/dev.jsonl
+	$(BIN)/python tests/bench/quotes.py ../shared/bench/quotes/dev.jsonl
+	$(BIN)/python tests/bench/app.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
