@@ -1,0 +1,50 @@
+"""One pass of language analysis over an article's canonical text: dates, timeline, quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from store.dates import DateMention, find_dates, infer_anchor
+from store.quotes import Quote, Speaker, find_quotes, find_speakers
+from store.timeline import Event, build_timeline
+
+
+@dataclass(frozen=True)
+class Analysis:
+    anchor: date | None
+    anchor_inferred: bool
+    dates: list[DateMention]
+    timeline: list[Event]
+    quotes: list[Quote]
+    speakers: list[Speaker]
+
+    @property
+    def anchor_text(self) -> str | None:
+        return self.anchor.isoformat() if self.anchor else None
+
+
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date or datetime string, or None when there is none."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def analyse(text: str, *, published: str | None = None, anchor: date | None = None) -> Analysis:
+    """Relative dates resolve against `anchor`, else the publication date, else one inferred
+    from the text itself (marked as inferred so a person can correct it)."""
+    inferred = False
+    if anchor is None:
+        anchor = parse_day(published)
+    if anchor is None:
+        anchor = infer_anchor(text)
+        inferred = anchor is not None
+    dates = find_dates(text, anchor)
+    quotes = find_quotes(text)
+    return Analysis(
+        anchor, inferred, dates, build_timeline(text, dates), quotes, find_speakers(quotes)
+    )

@@ -1,0 +1,660 @@
+"""The SQLite library: articles, highlights, their analysis and full-text search.
+
+Reads use the stdlib connection directly (cheap at start-up); every write goes through one
+`sqlite_utils` transaction, so a crash or a kill loses at most the write in flight.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from store.article import Article
+from store.errors import LibraryError, NewsreaderError
+from store.schema import LATEST, migrate, schema_version
+
+CONTEXT = 32  # characters of prefix and suffix kept to find a highlight again
+SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # cannot occur in display-safe text
+
+
+def default_db_path() -> Path:
+    """`NEWSREADER_DB`, else newsreader.db in the platform's user data directory."""
+    if env := os.environ.get("NEWSREADER_DB"):
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("newsreader", appauthor=False)) / "newsreader.db"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    site: str | None
+    published: str | None
+    added: str
+    highlights: int
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    url: str | None
+    site: str | None
+    title: str
+    byline: str | None
+    published: str | None
+    added: str
+    text: str
+    paragraphs: list[tuple[int, int]]
+    anchor: str | None = None
+    anchor_inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Highlight:
+    id: int
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    color: int = 1
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+    orphaned: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    title: str
+    site: str | None
+    published: str | None
+    snippet: str  # plain text around the match
+    marks: list[tuple[int, int]] = field(default_factory=list)  # matched spans in snippet
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    article_id: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    role: str | None
+    cue: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class StoredDate:
+    article_id: int
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    day: str | None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    article_id: int
+    date: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    name: str
+    role: str | None
+    quotes: int
+    articles: list[int]
+
+
+def _highlight(row: sqlite3.Row) -> Highlight:
+    return Highlight(
+        id=row["id"],
+        article_id=row["article_id"],
+        start=row["start"],
+        end=row["end"],
+        exact=row["exact"],
+        prefix=row["prefix"] or "",
+        suffix=row["suffix"] or "",
+        color=row["color"] or 1,
+        note=row["note"] or "",
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        created=row["created"] or "",
+        updated=row["updated"] or "",
+        orphaned=bool(row["orphaned"]),
+    )
+
+
+def _fts_query(query: str) -> str | None:
+    """A safe FTS5 query from what a person typed: every word must match, the last as a prefix."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _marks(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    plain, marks, start = [], [], None
+    pos = 0
+    for ch in snippet:
+        if ch == SNIPPET_OPEN:
+            start = pos
+        elif ch == SNIPPET_CLOSE:
+            if start is not None:
+                marks.append((start, pos))
+            start = None
+        else:
+            plain.append(ch)
+            pos += 1
+    return "".join(plain), marks
+
+
+class Library:
+    """One library file. Open with `Library(path)`; close with `close()` or a `with` block."""
+
+    def __init__(self, path: str | Path, *, seed: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise LibraryError(f"{self.path}: is a directory, not a library file")
+        if not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout = 5000")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            was = schema_version(self.conn)
+            if was < LATEST:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                migrate(self.conn)
+            elif was > LATEST:
+                migrate(self.conn)  # raises: written by a newer version
+            self.conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.DatabaseError as e:
+            raise LibraryError(f"{self.path}: not a newsreader library ({e})") from None
+        except LibraryError as e:
+            raise LibraryError(f"{self.path}: {e}") from None
+        if seed and was == 0:
+            from store.seeding import import_seeds
+
+            import_seeds(self)
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction per write; an error rolls all of it back."""
+        from sqlite_utils import Database
+
+        try:
+            with Database(self.conn, execute_plugins=False, recursive_triggers=True).atomic():
+                yield self.conn
+        except sqlite3.DatabaseError as e:
+            raise LibraryError(f"{self.path}: write failed ({e})") from None
+
+    # --- articles -------------------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def list_articles(self, offset: int = 0, limit: int = 100) -> list[ArticleSummary]:
+        """A page of the library, newest first."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.site, a.published, a.added, "
+            "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS n "
+            "FROM articles a ORDER BY a.added DESC, a.id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [
+            ArticleSummary(r["id"], r["title"], r["site"], r["published"], r["added"], r["n"])
+            for r in rows
+        ]
+
+    def article_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def get_article(self, article_id: int) -> StoredArticle:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NewsreaderError(f"no article with id {article_id}")
+        return StoredArticle(
+            id=row["id"],
+            url=row["url"],
+            site=row["site"],
+            title=row["title"],
+            byline=row["byline"],
+            published=row["published"],
+            added=row["added"],
+            text=row["text"],
+            paragraphs=[tuple(p) for p in json.loads(row["paragraphs"] or "[]")],
+            anchor=row["anchor"],
+            anchor_inferred=bool(row["anchor_inferred"]),
+        )
+
+    def find_article(
+        self, *, content_hash: str | None = None, url: str | None = None
+    ) -> int | None:
+        if content_hash is not None:
+            row = self.conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT id FROM articles WHERE url = ? ORDER BY id DESC", (url,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: Article, *, anchor: date | None = None) -> tuple[int, bool]:
+        """Store an article with its analysis; the same content twice is one article.
+
+        Returns the article's id and whether it is new.
+        """
+        from store.analysis import analyse
+
+        if not article.text.strip():
+            raise NewsreaderError("the article has no text")
+        existing = self.find_article(content_hash=article.content_hash)
+        if existing is not None:
+            return existing, False
+        analysis = analyse(article.text, published=article.published, anchor=anchor)
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO articles (url, site, title, byline, published, added, text, "
+                "paragraphs, content_hash, notes, anchor, anchor_inferred) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+                (
+                    article.url,
+                    article.site,
+                    article.title or "(untitled)",
+                    article.byline,
+                    article.published,
+                    now(),
+                    article.text,
+                    json.dumps(article.paragraphs),
+                    article.content_hash,
+                    analysis.anchor_text,
+                    int(analysis.anchor_inferred),
+                ),
+            )
+            article_id = cur.lastrowid
+            self._store_analysis(conn, article_id, analysis)
+        return article_id, True
+
+    def delete_article(self, article_id: int) -> None:
+        self.get_article(article_id)
+        with self._write() as conn:
+            for table in ("highlights", "dates", "events", "quotes"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def replace_text(self, article_id: int, article: Article) -> list[Highlight]:
+        """Re-cleaned text for an article: highlights are found again by their exact text,
+        prefix and suffix; those that cannot be found are kept, marked orphaned, and returned."""
+        from store.analysis import analyse
+        from store.anchoring import find_again
+
+        old = self.get_article(article_id)
+        anchor = date.fromisoformat(old.anchor) if old.anchor and not old.anchor_inferred else None
+        analysis = analyse(
+            article.text, published=article.published or old.published, anchor=anchor
+        )
+        lost = []
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE articles SET text = ?, paragraphs = ?, content_hash = ?, title = ?, "
+                "byline = coalesce(?, byline), site = coalesce(?, site), "
+                "published = coalesce(?, published), anchor = ?, anchor_inferred = ? WHERE id = ?",
+                (
+                    article.text,
+                    json.dumps(article.paragraphs),
+                    article.content_hash,
+                    article.title or old.title,
+                    article.byline,
+                    article.site,
+                    article.published,
+                    analysis.anchor_text,
+                    int(analysis.anchor_inferred),
+                    article_id,
+                ),
+            )
+            for h in self.highlights(article_id):
+                span = find_again(article.text, h.exact, h.prefix, h.suffix, h.start)
+                if span is None:
+                    conn.execute("UPDATE highlights SET orphaned = 1 WHERE id = ?", (h.id,))
+                    lost.append(replace(h, orphaned=True))
+                else:
+                    s, e = span
+                    conn.execute(
+                        "UPDATE highlights SET start = ?, end = ?, prefix = ?, suffix = ?, "
+                        "orphaned = 0 WHERE id = ?",
+                        (
+                            s,
+                            e,
+                            article.text[max(0, s - CONTEXT) : s],
+                            article.text[e : e + CONTEXT],
+                            h.id,
+                        ),
+                    )
+            for table in ("dates", "events", "quotes"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self._store_analysis(conn, article_id, analysis)
+        return lost
+
+    # --- analysis -------------------------------------------------------------------------
+
+    def _store_analysis(self, conn: sqlite3.Connection, article_id: int, analysis) -> None:
+        conn.executemany(
+            "INSERT INTO dates (article_id, start, end, text, type, value, day) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    d.start,
+                    d.end,
+                    d.text,
+                    d.type,
+                    d.value,
+                    d.day.isoformat() if d.day else None,
+                )
+                for d in analysis.dates
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO events (article_id, date, start, end, text) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, e.date, e.start, e.end, e.text) for e in analysis.timeline],
+        )
+        conn.executemany(
+            "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_start, "
+            "speaker_end, role, cue, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    q.start,
+                    q.end,
+                    q.text,
+                    q.speaker,
+                    q.speaker_start,
+                    q.speaker_end,
+                    q.role,
+                    q.cue,
+                    q.kind,
+                )
+                for q in analysis.quotes
+            ],
+        )
+
+    def set_anchor(self, article_id: int, anchor: date | None) -> None:
+        """Correct the date relative dates are resolved against (None: infer it again)."""
+        from store.analysis import analyse
+
+        art = self.get_article(article_id)
+        analysis = analyse(
+            art.text, published=art.published if anchor is None else None, anchor=anchor
+        )
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE articles SET anchor = ?, anchor_inferred = ? WHERE id = ?",
+                (analysis.anchor_text, int(analysis.anchor_inferred), article_id),
+            )
+            for table in ("dates", "events", "quotes"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self._store_analysis(conn, article_id, analysis)
+
+    def dates(self, article_id: int) -> list[StoredDate]:
+        rows = self.conn.execute(
+            "SELECT article_id, start, end, text, type, value, day FROM dates "
+            "WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        )
+        return [StoredDate(*r) for r in rows]
+
+    def timeline(self, article_id: int) -> list[StoredEvent]:
+        rows = self.conn.execute(
+            "SELECT article_id, date, start, end, text FROM events WHERE article_id = ? "
+            "ORDER BY rowid",
+            (article_id,),
+        )
+        return [StoredEvent(*r) for r in rows]
+
+    def quotes(self, article_id: int) -> list[StoredQuote]:
+        rows = self.conn.execute(
+            "SELECT article_id, start, end, text, speaker, speaker_start, speaker_end, role, cue, "
+            "kind FROM quotes WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        )
+        return [StoredQuote(*r) for r in rows]
+
+    def events_of(self, article_ids: Iterable[int]) -> dict[int, list[StoredEvent]]:
+        ids = list(article_ids)
+        out: dict[int, list[StoredEvent]] = {i: [] for i in ids}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            for r in self.conn.execute(
+                f"SELECT article_id, date, start, end, text FROM events "
+                f"WHERE article_id IN ({marks}) ORDER BY rowid",
+                part,
+            ):
+                out[r[0]].append(StoredEvent(*r))
+        return out
+
+    def speakers(self) -> list[SpeakerEntry]:
+        """Everyone quoted in the library; the same name across articles is one speaker."""
+        rows = self.conn.execute(
+            "SELECT speaker, max(role), count(*), group_concat(DISTINCT article_id) FROM quotes "
+            "WHERE speaker IS NOT NULL AND speaker != '' "
+            "GROUP BY lower(speaker) ORDER BY count(*) DESC, speaker"
+        )
+        return [
+            SpeakerEntry(r[0], r[1], r[2], sorted(int(x) for x in str(r[3]).split(",")))
+            for r in rows
+        ]
+
+    def article_speakers(self, article_id: int) -> list[SpeakerEntry]:
+        """The people quoted in one article, most quoted first."""
+        rows = self.conn.execute(
+            "SELECT speaker, max(role), count(*) FROM quotes "
+            "WHERE article_id = ? AND speaker IS NOT NULL AND speaker != '' "
+            "GROUP BY lower(speaker) ORDER BY count(*) DESC, min(start)",
+            (article_id,),
+        )
+        return [SpeakerEntry(r[0], r[1], r[2], [article_id]) for r in rows]
+
+    def quotes_by_speaker(self, name: str) -> list[StoredQuote]:
+        rows = self.conn.execute(
+            "SELECT article_id, start, end, text, speaker, speaker_start, speaker_end, role, cue, "
+            "kind FROM quotes WHERE lower(speaker) = lower(?) ORDER BY article_id, start",
+            (name.strip(),),
+        )
+        return [StoredQuote(*r) for r in rows]
+
+    # --- highlights -----------------------------------------------------------------------
+
+    def highlights(self, article_id: int) -> list[Highlight]:
+        rows = self.conn.execute(
+            "SELECT * FROM highlights WHERE article_id = ? ORDER BY start, id", (article_id,)
+        )
+        return [_highlight(r) for r in rows]
+
+    def get_highlight(self, highlight_id: int) -> Highlight:
+        row = self.conn.execute("SELECT * FROM highlights WHERE id = ?", (highlight_id,)).fetchone()
+        if row is None:
+            raise NewsreaderError(f"no highlight with id {highlight_id}")
+        return _highlight(row)
+
+    def add_highlight(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        *,
+        color: int = 1,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Highlight:
+        text = self.get_article(article_id).text
+        if not 0 <= start < end <= len(text):
+            raise NewsreaderError(f"highlight {start}-{end} lies outside the article")
+        stamp = now()
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO highlights (article_id, start, end, exact, prefix, suffix, color, "
+                "note, tags, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    start,
+                    end,
+                    text[start:end],
+                    text[max(0, start - CONTEXT) : start],
+                    text[end : end + CONTEXT],
+                    _colour(color),
+                    note,
+                    json.dumps(_tags(tags)),
+                    stamp,
+                    stamp,
+                ),
+            )
+            self._index_notes(conn, article_id)
+        return self.get_highlight(cur.lastrowid)
+
+    def update_highlight(
+        self,
+        highlight_id: int,
+        *,
+        color: int | None = None,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Highlight:
+        h = self.get_highlight(highlight_id)
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE highlights SET color = ?, note = ?, tags = ?, updated = ? WHERE id = ?",
+                (
+                    h.color if color is None else _colour(color),
+                    h.note if note is None else note,
+                    json.dumps(list(h.tags) if tags is None else _tags(tags)),
+                    now(),
+                    highlight_id,
+                ),
+            )
+            self._index_notes(conn, h.article_id)
+        return self.get_highlight(highlight_id)
+
+    def delete_highlight(self, highlight_id: int) -> Highlight:
+        h = self.get_highlight(highlight_id)
+        with self._write() as conn:
+            conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+            self._index_notes(conn, h.article_id)
+        return h
+
+    def restore_highlight(self, h: Highlight) -> Highlight:
+        """Put back a highlight exactly as it was (undo of a delete or an edit)."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO highlights (id, article_id, start, end, exact, prefix, "
+                "suffix, color, note, tags, created, updated, orphaned) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    h.id,
+                    h.article_id,
+                    h.start,
+                    h.end,
+                    h.exact,
+                    h.prefix,
+                    h.suffix,
+                    h.color,
+                    h.note,
+                    json.dumps(list(h.tags)),
+                    h.created,
+                    h.updated,
+                    int(h.orphaned),
+                ),
+            )
+            self._index_notes(conn, h.article_id)
+        return self.get_highlight(h.id)
+
+    def _index_notes(self, conn: sqlite3.Connection, article_id: int) -> None:
+        """Keep the article's notes and tags in its search row (the FTS triggers follow)."""
+        conn.execute(
+            "UPDATE articles SET notes = (SELECT coalesce(group_concat(note || ' ' || "
+            "replace(replace(replace(tags, '[', ''), ']', ''), '\"', ''), ' '), '') "
+            "FROM highlights WHERE article_id = ?) WHERE id = ?",
+            (article_id, article_id),
+        )
+
+    # --- search ---------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles whose title, text or notes match every word, newest first."""
+        fts = _fts_query(query)
+        if fts is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.site, a.published, "
+            f"snippet(articles_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 12) AS snip "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ?",
+            (fts, limit),
+        ).fetchall()
+        hits = []
+        for r in rows:
+            snippet, marks = _marks(r["snip"] or "")
+            hits.append(
+                SearchHit(
+                    r["id"],
+                    r["title"],
+                    r["site"],
+                    r["published"],
+                    snippet.replace("\n", " "),
+                    marks,
+                )
+            )
+        return hits
+
+
+def _colour(color: int) -> int:
+    if not 1 <= int(color) <= 5:
+        raise NewsreaderError(f"colour must be 1 to 5, not {color}")
+    return int(color)
+
+
+def _tags(tags: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for t in tags:
+        t = t.strip().lstrip("#").strip()
+        if t and t not in seen:
+            seen.append(t)
+    return seen

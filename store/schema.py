@@ -1,0 +1,140 @@
+"""The library's schema as forward migrations, numbered by `PRAGMA user_version`.
+
+A migration is never edited once released: a database written by any older version is brought
+forward step by step, each step in its own transaction, so an interrupted upgrade leaves the
+last complete version behind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from store.errors import LibraryError
+
+
+def _v1_articles_and_highlights(conn: sqlite3.Connection) -> None:
+    from sqlite_utils import Database
+
+    db = Database(conn)
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,  # source URL or file path
+            "site": str,
+            "title": str,
+            "byline": str,
+            "published": str,
+            "added": str,
+            "text": str,  # the canonical text every offset points into
+            "paragraphs": str,  # JSON list of [start, end]
+            "content_hash": str,
+            "notes": str,  # every highlight note of the article, kept for full-text search
+        },
+        pk="id",
+        not_null={"title", "added", "text", "content_hash"},
+        defaults={"notes": ""},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["added"])
+    db["highlights"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "exact": str,  # the highlighted words, with prefix and suffix: a text-quote selector
+            "prefix": str,
+            "suffix": str,
+            "color": int,
+            "note": str,
+            "tags": str,  # JSON list
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "start", "end", "exact"},
+        defaults={"color": 1, "note": "", "tags": "[]", "prefix": "", "suffix": ""},
+    )
+    db["highlights"].create_index(["article_id", "start"])
+    db["articles"].enable_fts(["title", "text", "notes"], create_triggers=True, tokenize="porter")
+
+
+def _v2_analysis(conn: sqlite3.Connection) -> None:
+    """Dates, timeline events and quotes, stored so the library-wide views need no re-analysis."""
+    from sqlite_utils import Database
+
+    db = Database(conn)
+    # The anchor date the relative dates were resolved against, and whether it was inferred.
+    db["articles"].add_column("anchor", str)
+    db["articles"].add_column("anchor_inferred", int, not_null_default=0)
+    # Highlights whose text could not be found again after a re-clean are kept, not dropped.
+    db["highlights"].add_column("orphaned", int, not_null_default=0)
+    fk = [("article_id", "articles", "id")]
+    db["dates"].create(
+        {
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "type": str,
+            "value": str,
+            "day": str,
+        },
+        foreign_keys=fk,
+    )
+    db["events"].create(
+        {"article_id": int, "date": str, "start": int, "end": int, "text": str},
+        foreign_keys=fk,
+    )
+    db["quotes"].create(
+        {
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "speaker": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "role": str,
+            "cue": str,
+            "kind": str,
+        },
+        foreign_keys=fk,
+    )
+    for table in ("dates", "events", "quotes"):
+        db[table].create_index(["article_id"])
+    db["events"].create_index(["date"])
+    db["quotes"].create_index(["speaker"])
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1_articles_and_highlights,
+    _v2_analysis,
+]
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
+    """Bring the database forward to `target`; returns the versions applied."""
+    current = schema_version(conn)
+    if current > LATEST:
+        raise LibraryError(
+            f"the library was written by a newer newsreader (schema {current}, "
+            f"this version knows {LATEST}); upgrade newsreader to open it"
+        )
+    from sqlite_utils import Database
+
+    db = Database(conn)
+    applied = []
+    for version in range(current + 1, target + 1):
+        with db.atomic():
+            MIGRATIONS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+        applied.append(version)
+    return applied
