@@ -1,0 +1,122 @@
+"""The news reader app: opens on the library; the reader and other screens load when opened.
+
+Only what the first library frame needs is imported here (start-up is measured against a
+bare Textual app): no sqlite_utils, no lxml, no reader screen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from store.errors import NewsreaderError
+from store.library import Library
+
+
+def default_export_dir() -> Path:
+    """`NEWSREADER_EXPORT_DIR`, else ~/newsreader-export."""
+    if env := os.environ.get("NEWSREADER_EXPORT_DIR"):
+        return Path(env).expanduser()
+    return Path.home() / "newsreader-export"
+
+
+class NewsReader(App):
+    CSS_PATH = "newsreader.tcss"
+    TITLE = "newsreader"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help", key_display="?"),
+    ]
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        export_dir: Path | None = None,
+        exit_after_first_frame: bool = False,
+    ) -> None:
+        super().__init__()
+        self.library = Library(db_path)
+        self.export_dir = Path(export_dir) if export_dir else default_export_dir()
+        self.exit_after_first_frame = exit_after_first_frame
+        self.last_opened: int | None = None
+
+    def on_mount(self) -> None:
+        from tui.library_screen import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+
+    def on_unmount(self) -> None:
+        self.library.close()
+
+    # --- navigation -------------------------------------------------------------------------
+
+    def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:
+        from tui.reader_screen import ReaderScreen
+
+        try:
+            self.library.get_article(article_id)
+        except NewsreaderError as e:
+            self.notify(str(e), severity="error", markup=False)
+            return
+        self.last_opened = article_id
+        self.push_screen(ReaderScreen(article_id, span))
+
+    def action_help(self) -> None:
+        from tui.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # --- export -----------------------------------------------------------------------------
+
+    def export(self, ids: list[int] | None) -> list[Path]:
+        """One article to its own file, or every article with highlights into the folder."""
+        from store.export import export_markdown, safe_filename
+
+        try:
+            if ids and len(ids) == 1:
+                title = self.library.get_article(ids[0]).title
+                out = self.export_dir / safe_filename(title, ids[0])
+            else:
+                out = self.export_dir
+            written = export_markdown(self.library, out, ids)
+        except NewsreaderError as e:
+            self.notify(str(e), severity="error", markup=False)
+            return []
+        if len(written) == 1:
+            self.notify(f"Exported to {written[0]}", title="Export", markup=False, timeout=8)
+        else:
+            self.notify(
+                f"Exported {len(written)} files to {out}", title="Export", markup=False, timeout=8
+            )
+        return written
+
+    # --- command palette --------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every key of the screen it was opened from, by name."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding, node = active.binding, active.node
+            if not binding.description or binding.action in seen or not active.enabled:
+                continue
+            if node is self or binding.id in {"help"}:
+                continue
+            seen.add(binding.action)
+            keys = binding.key_display or binding.key.split(",")[0]
+            yield SystemCommand(
+                binding.description,
+                f"Key: {keys}",
+                lambda action=binding.action, node=node: self.call_later(
+                    self.run_action, action, node
+                ),
+            )
+        yield SystemCommand("Help", "Every key of the news reader", self.action_help)

@@ -1,0 +1,68 @@
+"""Every key, read from the bindings themselves so the help can never disagree with them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def _keys(binding: Binding) -> str:
+    names = {"right_parenthesis": ")", "left_parenthesis": "(", "right_curly_bracket": "}",
+             "left_curly_bracket": "{", "right_square_bracket": "]", "left_square_bracket": "[",
+             "down": "↓", "up": "↑", "right": "→", "left": "←", "slash": "/", "space": "space",
+             "question_mark": "?", "shift+right": "shift+→", "shift+left": "shift+←",
+             "shift+down": "shift+↓", "shift+up": "shift+↑", "escape": "Esc", "enter": "Enter",
+             "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End"}
+    return " ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+
+
+def sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    from tui.app import NewsReader
+    from tui.article_view import ArticleView
+    from tui.library_screen import LibraryScreen
+    from tui.reader_screen import ReaderScreen
+
+    def rows(bindings) -> list[tuple[str, str]]:
+        return [(_keys(b), b.description) for b in bindings if isinstance(b, Binding)]
+
+    return [
+        ("Library", rows(LibraryScreen.BINDINGS)),
+        ("Reading: moving and selecting", rows(ArticleView.BINDINGS)),
+        ("Reading: highlights, notes, panes", rows(ReaderScreen.BINDINGS)
+         + [("Tab", "Next pane (article, timeline, quotes)"),
+            ("Enter", "In a pane: go to that place in the article")]),
+        ("Anywhere", rows(NewsReader.BINDINGS) + [("ctrl+p", "Command palette")]),
+    ]
+
+
+def help_content() -> Content:
+    parts: list[Content] = []
+    for title, rows in sections():
+        parts.append(Content.from_markup("[b]$title[/b]", title=title))
+        width = max(len(k) for k, _ in rows)
+        for keys, description in rows:
+            parts.append(
+                Content.from_markup("  [b]$keys[/b]  $desc", keys=keys.ljust(width),
+                                    desc=description)
+            )
+        parts.append(Content(""))
+    return Content("\n").join(parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close", id="help-close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog dialog-wide"):
+            yield Static(Content("Keys"), classes="dialog-title")
+            yield Static(help_content(), id="help-text")
+            yield Static(Content("Escape, q or ? closes this help"), classes="dialog-help")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,156 @@
+"""Library-wide views reached from the library: who is quoted, and one timeline of everything.
+
+Choosing an entry opens its article at the quote or the event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.library_screen import one_line
+
+if TYPE_CHECKING:
+    from tui.app import NewsReader
+
+
+class SpeakersScreen(Screen):
+    """Everyone quoted in the library; Enter lists their quotes, Enter on a quote opens it."""
+
+    app: NewsReader
+
+    BINDINGS = [Binding("q,escape", "back", "Back", id="speakers-back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Speakers"), classes="title-bar")
+        with Horizontal():
+            with Vertical(classes="pane"):
+                yield OptionList(id="speaker-list")
+                yield Static(
+                    Content("Nobody is quoted in the library yet."),
+                    classes="empty",
+                    id="speakers-empty",
+                )
+            with Vertical(classes="pane"):
+                yield Static(Content("Quotes"), classes="pane-title", id="speaker-quotes-title")
+                yield OptionList(id="speaker-quotes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        speakers = self.app.library.speakers()
+        names = self.query_one("#speaker-list", OptionList)
+        for i, s in enumerate(speakers):
+            role = f", {one_line(s.role, 40)}" if s.role else ""
+            n = len(s.articles)
+            names.add_option(
+                Option(
+                    Content.from_markup(
+                        "[b]$name[/b]$role\n[dim]$count[/dim]",
+                        name=one_line(s.name, 60),
+                        role=role,
+                        count=f"{s.quotes} quote{'s' if s.quotes != 1 else ''} in {n} "
+                        f"article{'s' if n != 1 else ''}",
+                    ),
+                    id=str(i),
+                )
+            )
+        self.speakers = speakers
+        self.query_one("#speakers-empty").display = not speakers
+        names.display = bool(speakers)
+        names.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "speaker-list":
+            self.show_quotes(self.speakers[int(event.option.id)].name)
+        elif event.option.id:
+            _, article_id, start, end = (int(x) for x in event.option.id.split(":"))
+            self.app.open_reader(article_id, (start, end))
+
+    def show_quotes(self, name: str) -> None:
+        quotes = self.app.library.quotes_by_speaker(name)
+        titles: dict[int, str] = {}
+        for q in quotes:
+            if q.article_id not in titles:
+                titles[q.article_id] = self.app.library.get_article(q.article_id).title
+        self.query_one("#speaker-quotes-title", Static).update(
+            Content.from_markup("Quotes of [b]$name[/b]", name=one_line(name, 60))
+        )
+        listing = self.query_one("#speaker-quotes", OptionList)
+        listing.clear_options()
+        listing.add_options(
+            Option(
+                Content.from_markup(
+                    "“$quote”\n[dim]$title[/dim]",
+                    quote=one_line(q.text, 240),
+                    title=one_line(titles[q.article_id], 80),
+                ),
+                id=f"{i}:{q.article_id}:{q.start}:{q.end}",
+            )
+            for i, q in enumerate(quotes)
+        )
+        listing.focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class CombinedTimelineScreen(Screen):
+    """The events of every article on one timeline, each with the articles that report it."""
+
+    app: NewsReader
+
+    BINDINGS = [Binding("q,escape", "back", "Back", id="timeline-back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Timeline of the library"), classes="title-bar")
+        yield OptionList(id="combined-timeline")
+        yield Static(
+            Content("No dated events in the library yet."), classes="empty", id="timeline-empty"
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from store.timeline import combine_timelines
+
+        library = self.app.library
+        events = combine_timelines(library.events_of(library.article_ids()))
+        titles: dict[int, str] = {}
+        listing = self.query_one("#combined-timeline", OptionList)
+        for i, ev in enumerate(events):
+            sources = list(ev.sources)
+            for article_id, _, _ in sources:
+                if article_id not in titles:
+                    titles[article_id] = library.get_article(article_id).title
+            names = "; ".join(one_line(titles[a], 60) for a in dict.fromkeys(s[0] for s in sources))
+            first = sources[0] if sources else None
+            listing.add_option(
+                Option(
+                    Content.from_markup(
+                        "[b]$date[/b]  $text\n[dim]$titles[/dim]",
+                        date=one_line(ev.date),
+                        text=one_line(ev.text, 240),
+                        titles=names,
+                    ),
+                    id=f"{i}:{first[0]}:{first[1]}:{first[2]}" if first else None,
+                )
+            )
+        self.query_one("#timeline-empty").display = not events
+        listing.display = bool(events)
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            _, article_id, start, end = (int(x) for x in event.option.id.split(":"))
+            self.app.open_reader(article_id, (start, end))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

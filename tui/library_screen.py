@@ -1,0 +1,320 @@
+"""The library: every article as a row, newest first, with search as you type.
+
+Rows are read a page at a time as the cursor nears the end of what is loaded, so a library
+of 100,000 articles opens as fast as one of ten.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.article import display_safe
+from store.library import ArticleSummary, SearchHit
+
+if TYPE_CHECKING:
+    from tui.app import NewsReader
+
+PAGE = 100  # rows read at a time
+PREFETCH = 20  # read the next page when the cursor is this close to the last loaded row
+
+
+def one_line(text: str | None, limit: int | None = None) -> str:
+    """Display-safe text on one line, cut to `limit` characters."""
+    flat = display_safe(" ".join((text or "").split()))
+    if limit and len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return flat
+
+
+def day(stamp: str | None) -> str:
+    return one_line(stamp)[:10] if stamp else "—"
+
+
+def hit_prompt(hit: SearchHit) -> Content:
+    """Title on the first line, the matching snippet with the matches marked below."""
+    snippet = Content(display_safe(hit.snippet))
+    for s, e in hit.marks:
+        snippet = snippet.stylize("bold reverse", s, e)
+    meta = " · ".join(x for x in (one_line(hit.site), day(hit.published)) if x and x != "—")
+    title = Content.from_markup("[b]$title[/b]", title=one_line(hit.title, 100))
+    if meta:
+        title = title + Content.from_markup("  [dim]$meta[/dim]", meta=meta)
+    return Content("\n").join([title, Content("  ") + snippet])
+
+
+class LibraryScreen(Screen):
+    """What `newsreader` opens."""
+
+    app: NewsReader
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="open", show=True),
+        Binding("slash", "search", "Search", id="search", key_display="/"),
+        Binding("a", "add", "Add", id="add"),
+        Binding("d", "delete", "Delete", id="delete"),
+        Binding("e", "export_all", "Export all", id="export-all"),
+        Binding("s", "speakers", "Speakers", id="speakers"),
+        Binding("T", "timeline", "Timeline", id="combined-timeline"),
+        Binding("escape", "close_search", "Close search", id="close-search", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="library")
+        self.total = 0
+        self.loaded = 0
+        self.searching = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title", classes="title-bar")
+        search = Input(placeholder="Search titles, text and notes", id="search")
+        search.cursor_blink = False  # quiet, and snapshots stay stable
+        yield search
+        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield OptionList(id="hits")
+        yield Static(id="library-empty", classes="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#articles", DataTable)
+        table.add_column("Title", key="title")
+        table.add_column("Site", key="site")
+        table.add_column("Published", key="published")
+        table.add_column("HL", key="highlights")
+        table.add_column("Added", key="added")
+        self.reload()
+        table.focus()
+
+    # --- rows -----------------------------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#articles", DataTable)
+
+    def _title_width(self) -> int:
+        return max(20, self.size.width - 50)
+
+    def _row(self, a: ArticleSummary) -> list[Text]:
+        return [
+            Text(one_line(a.title, self._title_width())),
+            Text(one_line(a.site, 24)),
+            Text(day(a.published)),
+            Text(str(a.highlights) if a.highlights else "", justify="right"),
+            Text(day(a.added)),
+        ]
+
+    def reload(self, *, select: int | None = None) -> None:
+        """Read the first page again (after an add or a delete)."""
+        library = self.app.library
+        self.total = library.count_articles()
+        table = self.table
+        table.clear()
+        self.loaded = 0
+        self.load_more()
+        self._update_title()
+        if select is not None and str(select) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(select)))
+
+    def load_more(self) -> None:
+        page = self.app.library.list_articles(offset=self.loaded, limit=PAGE)
+        table = self.table
+        for a in page:
+            if str(a.id) not in table.rows:
+                table.add_row(*self._row(a), key=str(a.id))
+        self.loaded += len(page)
+
+    def _update_title(self) -> None:
+        n = self.total
+        title = f"Library · {n:,} article{'s' if n != 1 else ''}"
+        if self.searching:
+            title += " · search"
+        self.query_one("#library-title", Static).update(Content(title))
+        empty = self.query_one("#library-empty", Static)
+        if n == 0 and not self.searching:
+            empty.update(Content("The library is empty. Press a to add an article from a file "
+                                 "or a URL."))
+            empty.display = True
+        else:
+            empty.display = False
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.loaded - PREFETCH and self.loaded < self.total:
+            self.load_more()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_article(int(event.row_key.value))
+
+    def current_id(self) -> int | None:
+        if self.searching and self.focused is not self.table:
+            hits = self.query_one("#hits", OptionList)
+            if hits.highlighted is not None and hits.option_count:
+                return int(hits.get_option_at_index(hits.highlighted).id)
+            return None
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value)
+
+    def refresh_row(self, article_id: int) -> None:
+        """Show an article's current highlight count after the reader changed it."""
+        table = self.table
+        if str(article_id) in table.rows:
+            n = len(self.app.library.highlights(article_id))
+            table.update_cell(str(article_id), "highlights", Text(str(n) if n else "",
+                                                                 justify="right"))
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        if (article_id := self.current_id()) is not None:
+            self.open_article(article_id)
+
+    def open_article(self, article_id: int, span: tuple[int, int] | None = None) -> None:
+        self.app.open_reader(article_id, span)
+
+    def action_search(self) -> None:
+        self.searching = True
+        self.set_class(True, "-searching")
+        search = self.query_one("#search", Input)
+        search.focus()
+        self._update_title()
+
+    def action_close_search(self) -> None:
+        if not self.searching:
+            return
+        self.searching = False
+        self.set_class(False, "-searching")
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self.query_one("#hits", OptionList).clear_options()
+        self.table.focus()
+        self._update_title()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.show_hits(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            hits = self.query_one("#hits", OptionList)
+            if hits.option_count:
+                hits.highlighted = 0
+                hits.focus()
+
+    def show_hits(self, query: str) -> None:
+        hits = self.query_one("#hits", OptionList)
+        hits.clear_options()
+        found = self.app.library.search(query) if query.strip() else []
+        hits.add_options(Option(hit_prompt(h), id=str(h.id)) for h in found)
+        empty = self.query_one("#library-empty", Static)
+        if query.strip() and not found:
+            empty.update(Content.from_markup("Nothing matches [b]$q[/b].", q=one_line(query, 60)))
+            empty.display = True
+        else:
+            empty.display = False
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "hits" and event.option.id is not None:
+            event.stop()
+            self.open_article(int(event.option.id))
+
+    def action_add(self) -> None:
+        from tui.dialogs import PromptScreen
+
+        self.app.push_screen(
+            PromptScreen("Add an article: a file path or a URL", placeholder="~/article.html"),
+            self._add_source,
+        )
+
+    def _add_source(self, source: str | None) -> None:
+        if source and source.strip():
+            self.run_worker(lambda: self._read(source.strip()), thread=True, group="add")
+
+    def _read(self, source: str) -> None:
+        """Reading (and fetching) runs off the UI thread; storing comes back to it."""
+        from store.errors import NewsreaderError
+        from store.ingest import read_article
+
+        try:
+            article = read_article(source)
+        except NewsreaderError as e:
+            self.app.call_from_thread(self.app.notify, str(e), severity="error", markup=False)
+            return
+        except Exception as e:  # noqa: BLE001 - a bad page must not end the session
+            self.app.call_from_thread(
+                self.app.notify, f"{source}: cannot read ({e})", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(self._store, article)
+
+    def _store(self, article) -> None:
+        from store.errors import NewsreaderError
+
+        try:
+            article_id, created = self.app.library.add_article(article)
+        except NewsreaderError as e:
+            self.app.notify(str(e), severity="error", markup=False)
+            return
+        title = one_line(self.app.library.get_article(article_id).title, 60)
+        if created:
+            self.app.notify(f"Added: {title}", markup=False)
+        else:
+            self.app.notify(f"Already in the library: {title}", markup=False)
+        self.reload(select=article_id)
+
+    def action_delete(self) -> None:
+        from tui.dialogs import ConfirmScreen
+
+        article_id = self.current_id()
+        if article_id is None:
+            return
+        article = self.app.library.get_article(article_id)
+        n = len(self.app.library.highlights(article_id))
+        question = Content.from_markup(
+            "Delete [b]$title[/b]$extra?",
+            title=one_line(article.title, 80),
+            extra=f" and its {n} highlight{'s' if n != 1 else ''}" if n else "",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.library.delete_article(article_id)
+                self.app.notify(f"Deleted: {one_line(article.title, 60)}", markup=False)
+                row = self.table.cursor_row
+                self.reload()
+                if self.table.row_count:
+                    self.table.move_cursor(row=min(row, self.table.row_count - 1))
+                if self.searching:
+                    self.show_hits(self.query_one("#search", Input).value)
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_export_all(self) -> None:
+        self.app.export(None)
+
+    def action_speakers(self) -> None:
+        from tui.index_screens import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen())
+
+    def action_timeline(self) -> None:
+        from tui.index_screens import CombinedTimelineScreen
+
+        self.app.push_screen(CombinedTimelineScreen())
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    def on_screen_resume(self) -> None:
+        if self.app.last_opened is not None:
+            self.refresh_row(self.app.last_opened)
