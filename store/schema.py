@@ -109,9 +109,40 @@ def _v2_analysis(conn: sqlite3.Connection) -> None:
     db["quotes"].create_index(["speaker"])
 
 
+def _v3_feeds(conn: sqlite3.Connection) -> None:
+    """Subscribed feeds, with what conditional requests need; each article's feed and read state."""
+    from sqlite_utils import Database
+
+    db = Database(conn)
+    db["feeds"].create(
+        {
+            "id": int,
+            "url": str,
+            "title": str,
+            "site_url": str,
+            "etag": str,  # validators of the last 200, sent back so an unchanged feed costs a 304
+            "last_modified": str,
+            "added": str,
+            "last_checked": str,
+            "last_error": str,  # one line, or NULL when the last refresh went well
+        },
+        pk="id",
+        not_null={"url", "added"},
+    )
+    db["feeds"].create_index(["url"], unique=True)
+    # Plain ALTER TABLE: no table rebuild on a large library; removing a feed keeps its articles.
+    conn.execute(
+        "ALTER TABLE articles ADD COLUMN feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL"
+    )
+    db["articles"].add_column("read", int, not_null_default=0)
+    db["articles"].create_index(["feed_id"])
+    db["articles"].create_index(["url"])
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
+    _v3_feeds,
 ]
 LATEST = len(MIGRATIONS)
 
