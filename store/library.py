@@ -277,10 +277,12 @@ class Library:
             ).fetchone()
         return row[0] if row else None
 
-    def add_article(self, article: Article, *, anchor: date | None = None) -> tuple[int, bool]:
+    def add_article(
+        self, article: Article, *, anchor: date | None = None, feed_id: int | None = None
+    ) -> tuple[int, bool]:
         """Store an article with its analysis; the same content twice is one article.
 
-        Returns the article's id and whether it is new.
+        Returns the article's id and whether it is new. `feed_id`: the feed it was read from.
         """
         from store.analysis import analyse
 
@@ -293,8 +295,8 @@ class Library:
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT INTO articles (url, site, title, byline, published, added, text, "
-                "paragraphs, content_hash, notes, anchor, anchor_inferred) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+                "paragraphs, content_hash, notes, anchor, anchor_inferred, feed_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
                 (
                     article.url,
                     article.site,
@@ -307,6 +309,7 @@ class Library:
                     article.content_hash,
                     analysis.anchor_text,
                     int(analysis.anchor_inferred),
+                    feed_id,
                 ),
             )
             article_id = cur.lastrowid
