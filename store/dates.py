@@ -121,6 +121,7 @@ _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 _QORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 
 _F = re.IGNORECASE
+_DEBUG = False
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -181,11 +182,12 @@ def _duration(n: float | None, unit: str) -> str:
     code = _unit_code(unit)
     if unit.lower().startswith("fortnight") and n is not None:
         n *= 2
-    if code == "Q":
-        code = "M"
-        n = n * 3 if n is not None else None
-    if code == "TH" and n is not None and n >= 24 and n % 24 == 0:
-        code, n = "D", n / 24
+    if code == "TH" and n == 24:  # "the last twenty four hours" is a day
+        code, n = "D", 1
+    if code in ("E", "C") and n is not None:
+        code, n = "Y", n * (10 if code == "E" else 100)
+    if code == "Y" and n is not None and n >= 1000 and n % 1000 == 0:
+        code, n = "L", n / 1000
     q = "X" if n is None else _fmt(n)
     if code.startswith("T"):
         return f"PT{q}{code[1]}"
@@ -317,15 +319,21 @@ _HOLIDAYS: dict[str, Callable[[int], Date]] = {
 # ---------------------------------------------------------------------------- tense
 
 _FUTURE = _rx(
-    r"\b(?:will|shall|won't|(?:is|are|was|were|be|been|being)\s+(?:billed|scheduled|set|due"
-    r"|expected|slated|poised|planned|planning|going|about|likely|supposed|meant|to\s+be)\s+to"
-    r"|plans?\s+to|intends?\s+to|to\s+be\s+held|next|upcoming|ahead\s+of)\b|'ll\b"
+    r"\b(?:will|shall|won't|would|might|(?:is|are|was|were|be|been|being)\s+(?:billed|scheduled"
+    r"|set|due|expected|slated|poised|planned|planning|going|about|likely|supposed|meant|to\s+be)"
+    r"\s+to|(?:is|are|was|were)\s+to|plans?\s+to|planning\s+to|intends?\s+to|to\s+be\s+held"
+    r"|next|upcoming|ahead\s+of|as\s+soon\s+as|set\s+to|to\s+resume|to\s+begin|to\s+start"
+    r"|to\s+leave)\b|'ll\b"
+)
+_FUTURE_AFTER = _rx(
+    r"\b(?:will|shall|(?:is|are)\s+(?:billed|scheduled|set|due|expected|slated|to))\b|'ll\b"
 )
 _PAST = _rx(
     r"\b(?:\w+ed|said|says|told|was|were|had|did|met|took|began|held|made|came|went|saw|gave"
     r"|got|fell|rose|sold|bought|paid|won|lost|left|led|ran|struck|broke|spoke|wrote|became"
     r"|found|kept|brought|thought|sent|spent|stood|heard|fled|ago|since|last)\b"
 )
+_FUTURE_NEAR = _rx(r"\b(?:will|'ll|shall|next|upcoming)\b|\bto\s+\w+\s+(?:on\s+)?$")
 
 
 def _is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) -> bool:
@@ -336,7 +344,7 @@ def _is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) 
     if fut or past:
         return bool(fut) and (not past or fut[-1] >= past[-1])
     after = text[end : min(sent_end, end + 120)]
-    f = _FUTURE.search(after)
+    f = _FUTURE_AFTER.search(after)
     p = _PAST.search(after)
     if f and (not p or f.start() <= p.start()):
         return True
@@ -370,6 +378,9 @@ class _Ctx:
 
     def future(self, start: int, end: int) -> bool:
         s, e = self.sentence(start)
+        if self.text.startswith(("'s", "’s"), end):
+            # "Wednesday's ruling" is looked back on unless the words right before say otherwise
+            return bool(_FUTURE_NEAR.search(self.text[max(s, start - 30) : start]))
         return _is_future(self.text, s, start, end, e)
 
     def reference_day(self, pos: int) -> Date | None:
@@ -399,19 +410,26 @@ def _weekday_day(anchor: Date, wd: int, direction: str) -> Date:
     return anchor + dt.timedelta(days=ahead)
 
 
-def _closest_year(anchor: Date, month: int, day: int = 15, future: bool = False) -> int:
-    """The year putting month/day nearest the anchor (ties and near-ties by tense)."""
-    best = anchor.year
-    best_gap = None
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        d = _safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
-        if d is None:
-            continue
-        gap = (d - anchor).days
-        score = abs(gap) + (0 if (gap >= 0) == future else 30)
-        if best_gap is None or score < best_gap:
-            best, best_gap = y, score
-    return best
+def _closest_year(anchor: Date, month: int, day: int | None = None, future: bool = False) -> int:
+    """The year of a year-less date: the nearest one for a day ("Feb. 23"); for a bare month
+    the last one not after the anchor unless the narration looks ahead or it is at most two
+    months off ("in March" written in November is the March gone)."""
+    if day is not None:
+        best, best_gap = anchor.year, None
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            d = _safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
+            if d is None:
+                continue
+            gap = abs((d - anchor).days) + (0 if (d >= anchor) == future else 3)
+            if best_gap is None or gap < best_gap:
+                best, best_gap = y, gap
+        return best
+    ahead = (month - anchor.month) % 12
+    if ahead == 0:
+        return anchor.year
+    if future or ahead <= 2:
+        return anchor.year + (1 if month < anchor.month else 0)
+    return anchor.year - (1 if month > anchor.month else 0)
 
 
 # Each rule: (name, compiled pattern). Handlers below take (match, ctx) and return _Result.
@@ -423,7 +441,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"(?:(?:(?:last|this|next|this\s+coming|this\s+past)\s+)?(" + _WEEKDAY + r"),?\s+)?"
             r"(?:(?:early|late|mid)[\s-]+)?"
-            r"(" + _MONTH + r")\s+(" + _DAYNUM + r"|" + _DAYORD + r")(?![\w:])"
+            r"(" + _MONTH + r")\s+(" + _DAYNUM + r"|" + _DAYORD + r")(?!\w|:\d)"
             r"(?:,?\s+(" + _ANYYEAR + r"))?"
         ),
     ),
@@ -493,7 +511,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(" + _QORD + r")[\s-]+(?:fiscal\s+)?(?:quarter|period)s?\b|"
             r"(?<=the\s)quarter\b|(?<=that\s)quarter\b|(?<=this\s)quarter\b|(?<=latest\s)quarter"
             r"|(?<=current\s)quarter|(?<=ago\s)quarter|(?<=earlier\s)quarter|(?<=same\s)quarter"
-            r"|(?<=previous\s)quarter|(?<=comparable\s)quarter)"
+            r"|(?<=previous\s)quarter|(?<=comparable\s)quarter|(?<=earlier\s)period"
+            r"|(?<=ago\s)period|(?<=same\s)period|(?<=comparable\s)period)"
             r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(" + _YEAR + r")|\s+of\s+(this|last|next|the)\s+year)?"
         ),
     ),
@@ -523,7 +542,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "the_unit",
         _rx(
             r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?"
-            r"(?<!\w)the\s+(year|week|weekend|month|day)(?=\s+(?:before|after|earlier|ago|ended"
+            r"(?<!\w)the\s+(?:(?:fiscal|calendar|current|full|entire)\s+)?(year|week|weekend|month"
+            r"|day)(?=\s+(?:before|after|earlier|ago|ended"
             r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b)"
         ),
     ),
@@ -541,8 +561,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "ago",
         _rx(
             r"(?:" + _MOD + r"\s+)?(" + _NUMBER + r")(?:\s+or\s+so)?[\s-]+(" + _UNIT + r")"
-            r"(?:\s+or\s+so)?\s+(ago|earlier|later|before|after|from\s+now|hence|back)"
-            r"(?!\s+(?:than|the|a|an|his|her|its|their|this|that|[A-Z]))"
+            r"(?:\s+or\s+so)?\s+(ago|from\s+now|hence|earlier(?!\s+than)|later(?!\s+than)"
+            r"|(?:before|after|back)(?=\s*[,.;:)]|\s*$))"
         ),
     ),
     (
@@ -625,9 +645,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"(?<![\w-])(?:(now|nowadays|currently|at\s+present|at\s+the\s+moment|at\s+this\s+time"
             r"|presently|the\s+present|these\s+days|right\s+now|for\s+now|the\s+current\s+period)"
-            r"|(recently|lately|previously|formerly|the\s+past|in\s+the\s+past|once|earlier"
-            r"|(?<=\bthe\s)recent|(?<=\ba\s)recent|(?<=\bthe\s)latest)"
-            r"|(the\s+future|in\s+future|soon|shortly|the\s+near\s+term|the\s+short\s+term"
+            r"|(recently|lately|the\s+past|in\s+the\s+past|once|earlier"
+            r"|(?<=\bthe\s)recent|(?<=\ba\s)recent)"
+            r"|(the\s+future|in\s+future|the\s+near\s+term|the\s+short\s+term"
             r"|the\s+long\s+term|the\s+near\s+future|the\s+long\s+run|the\s+short\s+run"
             r"|as\s+soon\s+as\s+possible|eventually|in\s+the\s+coming\s+(?:days|weeks|months"
             r"|years)))(?![\w-])"
@@ -636,7 +656,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "set",
         _rx(
-            r"\b(daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly"
+            r"\b(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly"
             r"|bimonthly|semiannually)\b"
             r"|\b(?:every|each|per)\s+(?:(other|" + _NUMBER + r")\s+)?(day|week|month|year"
             r"|quarter|hour|minute|night|morning|evening|weekend|decade|summer|winter|spring|fall"
@@ -728,7 +748,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         elif rel == "this":
             y = a.year
         else:
-            y = _closest_year(a, month, 15, ctx.future(m.start(), m.end()))
+            y = _closest_year(a, month, None, ctx.future(m.start(), m.end()))
         return "DATE", f"{y}-{month:02d}", None
     if name == "year":
         y = int(g(1))
@@ -785,6 +805,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         if unit == "week":
             return "DATE", _week(ref), None
         if unit == "weekend":
+            if ref.weekday() < 5 and not ctx.future(m.start(), m.end()):
+                ref -= dt.timedelta(days=7)  # looked back on from a weekday: the one just gone
             return "DATE", _week(ref) + "-WE", None
         return "DATE", ref.isoformat(), ref
     if name == "year_end":
@@ -807,6 +829,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
     if name == "ago_vague":
         return "DATE", "PAST_REF", None
     if name == "duration":
+        if re.search(r"[\s-]old$", low) or ctx.text.startswith(" old", m.end()):
+            return None  # an age ("a 6-year-old", "52 years old")
         n = _num(g(2))
         unit = g(3)
         if g(2).strip().lower() in ("a", "an") and not _duration_context(m, ctx.text):
@@ -851,14 +875,14 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
                 "biweekly": "P2W", "bimonthly": "P2M", "semiannually": "P6M",
             }[word]
             return "SET", code, None
-        unit = (g(4) or g(5) or "day").lower()
+        unit = (g(3) or g(4) or "day").lower()
         if unit in _SEASONS:
             return "SET", f"XXXX-{_SEASONS[unit]}", None
         if unit in ("night", "morning", "evening"):
             return "SET", "P1D", None
         if unit == "weekend":
             return "SET", "XXXX-WXX-WE", None
-        n = 2 if (g(2) or "").lower() == "other" else (_num(g(3)) if g(3) else 1)
+        n = 2 if (g(2) or "").lower() == "other" else (_num(g(2)) if g(2) else 1)
         return "SET", _duration(n, unit), None
     if name == "holiday":
         key = re.sub(r"\s+", " ", g(2).lower())
@@ -874,11 +898,12 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
             return "DATE", "XXXX-XX-XX", None
         rel = (g(1) or "").lower()
         d = fn(a.year)
-        if rel == "last" or (not rel and d > a and not ctx.future(m.start(), m.end())):
-            if d >= a:
-                d = fn(a.year - 1)
+        if rel == "last" and d >= a:
+            d = fn(a.year - 1)
         elif rel == "next" and d <= a:
             d = fn(a.year + 1)
+        elif not rel:
+            d = min((fn(a.year - 1), d, fn(a.year + 1)), key=lambda x: abs((x - a).days))
         if "week" in key:
             return "DATE", _week(d), None
         return "DATE", d.isoformat(), d
@@ -1013,8 +1038,9 @@ def _ago_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         if code == "D":
             d = a + dt.timedelta(days=k)
             return "DATE", d.isoformat(), d
-        if code == "W":
-            return "DATE", _week(a + dt.timedelta(weeks=k)), None
+        if code == "W":  # "two weeks ago" names a day, as "last week" names a week
+            d = a + dt.timedelta(weeks=k)
+            return "DATE", d.isoformat(), d
         if code == "M":
             y, mo = _add_months(a.year, a.month, k)
             return "DATE", f"{y}-{mo:02d}", None
@@ -1022,6 +1048,10 @@ def _ago_value(m: re.Match[str], ctx: _Ctx) -> _Result:
             y, mo = _add_months(a.year, a.month, 3 * k)
             return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", None
         if code == "Y":
+            if ctx.last_quarter and abs(k) == 1:
+                # "a year earlier" in a report about a quarter means that quarter a year before
+                y, q = ctx.last_quarter
+                return "DATE", f"{y + k}-Q{q}", None
             return "DATE", str(a.year + k), None
         if code == "E":
             return "DATE", str(a.year + 10 * k)[:3], None
@@ -1175,6 +1205,8 @@ def _clock_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         word = re.sub(r"[\s-]", "", g(6).lower())
         code = {"noon": "12:00", "midnight": "24:00", "midday": "MI", "midafternoon": "AF",
                 "midmorning": "MO", "overnight": "NI"}[word]
+        if word == "midday":
+            code = "12:00"
         return "TIME", f"{prefix}T{code}", ref
     n = _num(g(7))
     if n is None or not 1 <= n <= 12:
@@ -1223,7 +1255,8 @@ _RULES_FOR = {
     "digit": ("slash", "mdy", "dmy", "ordinal", "clock", "century", "decade", "duration", "ago",
               "quarter", "set"),
     "unit": ("ago", "ago_vague", "duration", "duration_bare", "the_past_unit", "relative",
-             "the_unit", "year_end", "set", "quarter", "nine_months", "century", "half"),
+             "the_unit", "year_end", "set", "quarter", "nine_months", "century", "half",
+             "dayref", "part"),
     "half": ("half",),
     "season": ("season", "relative", "set"),
     "dayword": ("dayref", "part", "weekday", "set"),
@@ -1310,6 +1343,8 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
         try:
             res = _resolve(name, m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError, AttributeError, IndexError):
+            if _DEBUG:
+                raise
             res = None
         if res is None:
             continue
