@@ -1,0 +1,623 @@
+"""Feeds: subscriptions in the library, and a polite concurrent refresh that stores new entries.
+
+Feed XML is checked with defusedxml before feedparser sees it, so entity bombs and external
+entities are refused. A refresh fetches feeds (and then the pages of their new entries) on a
+small thread pool, at most a few requests per host at once, with conditional requests so an
+unchanged feed costs one 304. All library writes happen on the calling thread.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from store.article import Article
+from store.errors import FetchError, InputError, NewsreaderError
+from store.fetch import MAX_BYTES, TIMEOUT, Page, check_url, fetch_page, new_client
+from store.library import Library, now
+
+MAX_ENTRIES = 200  # entries taken from one feed per refresh: a feed of 10,000 is not 10,000 GETs
+CONCURRENCY = 8  # requests in flight in all
+PER_HOST = 2  # requests in flight to any one host
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Feed:
+    id: int
+    url: str
+    title: str | None
+    site_url: str | None
+    added: str
+    last_checked: str | None = None
+    last_error: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    articles: int = 0
+    unread: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a parsed feed, with its link made absolute."""
+
+    link: str | None
+    title: str
+    published: str | None  # ISO datetime with the feed's own UTC offset
+    author: str | None
+    html: str  # the entry's full content if the feed carries it, else its summary
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str | None
+    site_url: str | None
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class FeedArticle:
+    id: int
+    title: str
+    url: str | None
+    published: str | None
+    added: str
+    read: bool
+    feed_id: int | None
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """What a refresh just finished: a feed (kind 'feed') or one entry (kind 'entry')."""
+
+    done: int
+    total: int  # grows as feeds reveal new entries
+    kind: str
+    feed: Feed
+    message: str  # one line: "12 new entries", "not modified", an error, a stored title
+    error: bool = False
+
+
+@dataclass
+class RefreshReport:
+    feeds: int = 0
+    not_modified: int = 0
+    new_articles: list[int] = field(default_factory=list)
+    duplicates: int = 0  # entries whose content was already in the library (another feed or URL)
+    pages_fetched: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (feed URL, one-line error)
+    warnings: list[str] = field(default_factory=list)  # entries stored from the feed's summary
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+# --- safe parsing -------------------------------------------------------------------------------
+
+
+def refuse_unsafe_xml(data: bytes, name: str, error: type[NewsreaderError] = FetchError) -> None:
+    """Raise `error` if the XML declares entities (a bomb) or refers to external ones.
+
+    Malformed XML that declares no entity is let through: feedparser reads it leniently.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise error(f"{name}: refused, the XML declares entities (possible entity bomb)") from None
+    except (ParseError, ValueError):
+        if _ENTITY.search(data.replace(b"\0", b"")):
+            raise error(f"{name}: refused, the XML declares entities") from None
+
+
+def parse_feed(data: bytes, url: str, charset: str | None = None) -> ParsedFeed:
+    """RSS 0.9x/1.0 (RDF)/2.0 or Atom into entries with absolute links; `FetchError` if the
+    bytes are unsafe or no feed at all."""
+    import feedparser
+
+    refuse_unsafe_xml(data, url)
+    headers = {"content-location": url}
+    if charset:
+        headers["content-type"] = f"application/xml; charset={charset}"
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    if not parsed.get("version") and not parsed.entries:
+        raise FetchError(f"{url}: not an RSS or Atom feed")
+    meta = parsed.feed
+    entries = []
+    for e in parsed.entries[:MAX_ENTRIES]:
+        link = e.get("link") or (e.get("id") if _is_http(e.get("id")) else None)
+        if link:
+            link = urljoin(url, link.strip())
+            if not _is_http(link):
+                link = None
+        content = e.get("content") or []
+        html = max((c.get("value", "") for c in content), key=len, default="") or e.get(
+            "summary", ""
+        )
+        entries.append(
+            Entry(
+                link=link,
+                title=" ".join((e.get("title") or "").split()),
+                published=_entry_date(e),
+                author=e.get("author") or None,
+                html=html,
+                id=e.get("id"),
+            )
+        )
+    site = meta.get("link")
+    return ParsedFeed(
+        title=" ".join((meta.get("title") or "").split()) or None,
+        site_url=urljoin(url, site) if site else None,
+        entries=entries,
+    )
+
+
+def _is_http(value: str | None) -> bool:
+    return bool(value) and urlsplit(value).scheme in ("http", "https")
+
+
+def _entry_date(e) -> str | None:
+    """The entry's date as ISO with its own offset (the publisher's day, not UTC's)."""
+    for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
+        raw = e.get(raw_key)
+        if raw:
+            for parse in (parsedate_to_datetime, _iso):
+                try:
+                    d = parse(raw.strip())
+                except (TypeError, ValueError, IndexError):
+                    continue
+                if d is not None:
+                    return d.isoformat()
+        t = e.get(parsed_key)
+        if t:
+            return datetime(*t[:6], tzinfo=UTC).isoformat()
+    return None
+
+
+def _iso(raw: str) -> datetime:
+    return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+
+
+def discover_feed(page: Page) -> str | None:
+    """The feed an HTML page advertises with <link rel="alternate" type="...rss+xml">."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(page.content)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().strip()
+        href = link.get("href")
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            found = urljoin(page.url, href.strip())
+            if _is_http(found):
+                return found
+    return None
+
+
+# --- the feeds table ----------------------------------------------------------------------------
+
+
+_FEED_SELECT = (
+    "SELECT f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS n, "
+    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread "
+    "FROM feeds f"
+)
+
+
+def _feed(row: sqlite3.Row) -> Feed:
+    return Feed(
+        id=row["id"],
+        url=row["url"],
+        title=row["title"],
+        site_url=row["site_url"],
+        added=row["added"],
+        last_checked=row["last_checked"],
+        last_error=row["last_error"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        articles=row["n"],
+        unread=row["unread"],
+    )
+
+
+def list_feeds(library: Library) -> list[Feed]:
+    """Every subscribed feed, by title, with its article and unread counts."""
+    rows = library.conn.execute(f"{_FEED_SELECT} ORDER BY lower(coalesce(f.title, f.url)), f.id")
+    return [_feed(r) for r in rows]
+
+
+def get_feed(library: Library, ref: int | str) -> Feed:
+    """A feed by id or by URL (what a person types after `feed remove`)."""
+    if isinstance(ref, int) or str(ref).isdigit():
+        row = library.conn.execute(f"{_FEED_SELECT} WHERE f.id = ?", (int(ref),)).fetchone()
+    else:
+        row = library.conn.execute(
+            f"{_FEED_SELECT} WHERE f.url = ?", (str(ref).strip(),)
+        ).fetchone()
+    if row is None:
+        raise NewsreaderError(f"no feed {ref}")
+    return _feed(row)
+
+
+def add_feed(
+    library: Library, url: str, *, title: str | None = None, site_url: str | None = None
+) -> tuple[Feed, bool]:
+    """Subscribe without fetching; returns the feed and whether it is new."""
+    url = check_url(url)
+    existing = library.conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+    if existing:
+        return get_feed(library, existing[0]), False
+    with library._write() as conn:
+        cur = conn.execute(
+            "INSERT INTO feeds (url, title, site_url, added) VALUES (?, ?, ?, ?)",
+            (url, title or None, site_url or None, now()),
+        )
+    return get_feed(library, cur.lastrowid), True
+
+
+def subscribe(
+    library: Library, url: str, *, client: httpx.Client | None = None, timeout: float = TIMEOUT
+) -> tuple[Feed, bool]:
+    """Subscribe to a feed URL, or to the feed a web page advertises; checks it is a feed."""
+    url = check_url(url)
+    page = fetch_page(url, client=client, timeout=timeout)
+    try:
+        parsed = parse_feed(page.content, page.url, page.charset)
+    except FetchError as not_feed:
+        found = discover_feed(page)
+        if found is None:
+            raise not_feed from None
+        page = fetch_page(found, client=client, timeout=timeout)
+        parsed = parse_feed(page.content, page.url, page.charset)
+        url = found
+    return add_feed(library, url, title=parsed.title, site_url=parsed.site_url)
+
+
+def remove_feed(library: Library, ref: int | str) -> Feed:
+    """Unsubscribe; the articles read from the feed stay in the library."""
+    feed = get_feed(library, ref)
+    with library._write() as conn:
+        conn.execute("UPDATE articles SET feed_id = NULL WHERE feed_id = ?", (feed.id,))
+        conn.execute("DELETE FROM feeds WHERE id = ?", (feed.id,))
+    return feed
+
+
+def articles_of_feed(
+    library: Library, feed_id: int | None = None, *, unread_only: bool = False, limit: int = 500
+) -> list[FeedArticle]:
+    """Articles of one feed (all feeds' when `feed_id` is None), newest publication first."""
+    where, params = ["a.feed_id IS NOT NULL"], []
+    if feed_id is not None:
+        where, params = ["a.feed_id = ?"], [feed_id]
+    if unread_only:
+        where.append("a.read = 0")
+    rows = library.conn.execute(
+        "SELECT a.id, a.title, a.url, a.published, a.added, a.read, a.feed_id FROM articles a "
+        f"WHERE {' AND '.join(where)} "
+        "ORDER BY coalesce(a.published, a.added) DESC, a.id DESC LIMIT ?",
+        (*params, limit),
+    )
+    return [FeedArticle(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in rows]
+
+
+def mark_read(library: Library, article_id: int, read: bool = True) -> None:
+    library.get_article(article_id)  # a clear error for an unknown id
+    with library._write() as conn:
+        conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+
+
+def is_read(library: Library, article_id: int) -> bool:
+    row = library.conn.execute("SELECT read FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NewsreaderError(f"no article with id {article_id}")
+    return bool(row[0])
+
+
+def unread_count(library: Library, feed_id: int | None = None) -> int:
+    if feed_id is None:
+        return library.conn.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0]
+    return library.conn.execute(
+        "SELECT count(*) FROM articles WHERE read = 0 AND feed_id = ?", (feed_id,)
+    ).fetchone()[0]
+
+
+def article_feed(library: Library, article_id: int) -> Feed | None:
+    row = library.conn.execute(
+        "SELECT feed_id FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return get_feed(library, row[0]) if row and row[0] is not None else None
+
+
+def _record_check(
+    library: Library,
+    feed: Feed,
+    *,
+    error: str | None = None,
+    page: Page | None = None,
+    parsed: ParsedFeed | None = None,
+) -> None:
+    """After a feed is done: when it was checked, its error, and (only once every new entry is
+    stored) the validators that let the next refresh get a 304."""
+    with library._write() as conn:
+        conn.execute(
+            "UPDATE feeds SET last_checked = ?, last_error = ? WHERE id = ?",
+            (now(), error, feed.id),
+        )
+        if page is not None and not page.not_modified:
+            conn.execute(
+                "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",
+                (page.etag, page.last_modified, feed.id),
+            )
+        if parsed is not None:
+            conn.execute(
+                "UPDATE feeds SET title = coalesce(title, ?), site_url = coalesce(site_url, ?) "
+                "WHERE id = ?",
+                (parsed.title, parsed.site_url, feed.id),
+            )
+
+
+# --- refresh ------------------------------------------------------------------------------------
+
+
+class _HostGate:
+    """At most `per_host` requests to one host at a time, however many threads there are."""
+
+    def __init__(self, per_host: int) -> None:
+        self.per_host = per_host
+        self.lock = threading.Lock()
+        self.gates: dict[str, threading.Semaphore] = {}
+
+    def __call__(self, url: str) -> threading.Semaphore:
+        host = (urlsplit(url).hostname or "").lower()
+        with self.lock:
+            if host not in self.gates:
+                self.gates[host] = threading.Semaphore(self.per_host)
+            return self.gates[host]
+
+
+@dataclass
+class _Pending:
+    """A feed whose new entries are still being fetched."""
+
+    feed: Feed
+    page: Page
+    left: int
+    new: int = 0
+
+
+def refresh_feeds(
+    library: Library,
+    feeds: list[Feed] | None = None,
+    *,
+    progress: Callable[[ProgressEvent], None] | None = None,
+    concurrency: int = CONCURRENCY,
+    per_host: int = PER_HOST,
+    timeout: float = TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+) -> RefreshReport:
+    """Fetch every feed (or `feeds`), then the pages of entries not yet in the library, and
+    store them. Never raises for one bad feed or page: each failure is in the report.
+
+    `progress` is called on the calling thread after each feed and each entry.
+    """
+    feeds = list_feeds(library) if feeds is None else feeds
+    report = RefreshReport(feeds=len(feeds))
+    gate = _HostGate(per_host)
+    seen: set[str] = set()
+    done, total = 0, len(feeds)
+
+    def tell(kind: str, feed: Feed, message: str, error: bool = False) -> None:
+        if progress is not None:
+            progress(ProgressEvent(done, total, kind, feed, message, error))
+
+    client = new_client(timeout=timeout, connections=concurrency)
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="refresh")
+    work: dict[Future, tuple[str, _Pending | Feed, Entry | None]] = {}
+
+    def fetch(url: str, **kw) -> Page:
+        with gate(url):
+            return fetch_page(url, client=client, max_bytes=max_bytes, timeout=timeout, **kw)
+
+    try:
+        for feed in feeds:
+            work[pool.submit(_fetch_feed, fetch, feed)] = ("feed", feed, None)
+        while work:
+            finished, _ = wait(work, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                kind, owner, entry = work.pop(fut)
+                done += 1
+                if kind == "feed":
+                    assert isinstance(owner, Feed)
+                    try:
+                        page, parsed = fut.result()
+                    except Exception as e:  # noqa: BLE001 - one bad feed never stops the rest
+                        reason = _one_line(e)
+                        report.failed.append((owner.url, reason))
+                        _record_check(library, owner, error=reason)
+                        tell("feed", owner, reason, error=True)
+                        continue
+                    if page.not_modified:
+                        report.not_modified += 1
+                        _record_check(library, owner, page=page)
+                        tell("feed", owner, "not modified")
+                        continue
+                    _record_check(library, owner, parsed=parsed)
+                    owner = replace(owner, title=owner.title or parsed.title)
+                    fresh = [e for e in parsed.entries if _is_new(library, e, seen)]
+                    pending = _Pending(owner, page, left=len(fresh))
+                    for e in fresh:
+                        work[pool.submit(_fetch_entry, fetch, owner, e)] = ("entry", pending, e)
+                    total += len(fresh)
+                    if not fresh:
+                        _record_check(library, owner, page=page)
+                    tell("feed", owner, f"{len(fresh)} new entries" if fresh else "no new entries")
+                    continue
+                assert isinstance(owner, _Pending) and entry is not None
+                message, error = _store_entry(library, fut, owner, entry, report)
+                owner.left -= 1
+                if owner.left == 0:
+                    _record_check(library, owner.feed, page=owner.page)
+                tell("entry", owner.feed, message, error)
+    finally:  # on Ctrl-C too: drop what has not started, let running requests end
+        pool.shutdown(wait=True, cancel_futures=True)
+        client.close()
+    return report
+
+
+def _fetch_feed(fetch: Callable[..., Page], feed: Feed) -> tuple[Page, ParsedFeed | None]:
+    page = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+    if page.not_modified:
+        return page, None
+    return page, parse_feed(page.content, page.url, page.charset)
+
+
+def _is_new(library: Library, entry: Entry, seen: set[str]) -> bool:
+    """Not yet stored under its link, nor met earlier in this refresh (the same story twice)."""
+    key = entry.link or entry.id or f"{entry.title}\n{entry.html[:200]}"
+    if key in seen:
+        return False
+    seen.add(key)
+    return entry.link is None or library.find_article(url=entry.link) is None
+
+
+def _fetch_entry(fetch: Callable[..., Page], feed: Feed, entry: Entry) -> tuple[Article, bool]:
+    """The entry's page, cleaned; else the feed's own text with a warning. (article, fetched)"""
+    if entry.link is None:
+        return _article_from_feed(feed, entry, "the entry has no link"), False
+    try:
+        page = fetch(entry.link)
+    except FetchError as e:
+        return _article_from_feed(feed, entry, str(e)), False
+    try:
+        article = clean_page(page)
+    except NewsreaderError as e:
+        return _article_from_feed(feed, entry, str(e)), True
+    article.url = entry.link
+    article.title = article.title or entry.title
+    article.published = entry.published or article.published
+    article.byline = article.byline or entry.author
+    article.site = article.site or feed.title
+    return article, True
+
+
+def clean_page(page: Page) -> Article:
+    """A fetched page cleaned into an article, honouring the charset its headers declare."""
+    from store.ingest import article_from_bytes, looks_like_html
+
+    data = page.content
+    if page.charset and looks_like_html(data):
+        from store import clean_html
+
+        if "charset" in clean_html.clean_html.__code__.co_varnames:
+            return clean_html.clean_html(data, url=page.url, charset=page.charset)
+        data = _utf8_by_header(data, page.charset)
+    return article_from_bytes(data, page.url, url=page.url)
+
+
+def _utf8_by_header(data: bytes, charset: str) -> bytes:
+    """The header's charset wins over a page that declares none (as in browsers): re-encode the
+    bytes as UTF-8 so a cleaner that only reads the page itself still decodes them right."""
+    from store.decode import _BOMS, declared_charset
+
+    if any(data.startswith(bom) for bom, _ in _BOMS) or declared_charset(data):
+        return data
+    try:
+        return data.decode(charset).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
+
+
+def _article_from_feed(feed: Feed, entry: Entry, why: str) -> Article:
+    """The feed's own content or summary as the article, when its page cannot be had."""
+    paragraphs = html_paragraphs(entry.html)
+    if not any(p.strip() for p in paragraphs):
+        raise InputError(f"{entry.link or entry.title}: {why}, and the feed gives no text")
+    article = Article.from_paragraphs(
+        paragraphs,
+        title=entry.title or "(untitled)",
+        byline=entry.author,
+        site=feed.title,
+        published=entry.published,
+        url=entry.link,
+    )
+    article.warnings.append(f"{why}; stored from the feed's summary")
+    return article
+
+
+_BLOCKS = (
+    "p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "br",
+    "section", "article", "figcaption", "dd", "dt",
+)  # fmt: skip
+
+
+def html_paragraphs(html: str) -> list[str]:
+    """Paragraphs of an HTML fragment (a feed summary): block elements split, scripts dropped."""
+    import lxml.html
+
+    if not html.strip():
+        return []
+    if "<" not in html:
+        return re.split(r"\n\s*\n", html)
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return [re.sub(r"<[^>]*>", " ", html)]
+    for bad in list(root.iter("script", "style", "iframe", "object")):
+        bad.drop_tree()
+    for el in root.iter(*_BLOCKS):
+        el.text = "\n\n" + (el.text or "")
+        el.tail = "\n\n" + (el.tail or "")
+    return re.split(r"\n\s*\n", root.text_content())
+
+
+def _store_entry(
+    library: Library, fut: Future, pending: _Pending, entry: Entry, report: RefreshReport
+) -> tuple[str, bool]:
+    name = entry.link or entry.title
+    try:
+        article, fetched = fut.result()
+        report.pages_fetched += fetched
+        article_id, created = library.add_article(article, feed_id=pending.feed.id)
+    except Exception as e:  # noqa: BLE001 - one bad entry never stops the rest
+        reason = _one_line(e)
+        report.failed.append((name or pending.feed.url, reason))
+        return reason, True
+    if created:
+        report.new_articles.append(article_id)
+        pending.new += 1
+    else:
+        report.duplicates += 1
+    report.warnings.extend(
+        w if w.startswith(name or "") else f"{name}: {w}" for w in article.warnings
+    )
+    return (article.title or name or "") if created else f"already stored: {name}", False
+
+
+def _one_line(e: BaseException) -> str:
+    if isinstance(e, NewsreaderError):
+        return str(e)
+    return f"unexpected error: {type(e).__name__}: {' '.join(str(e).split())}"
