@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from store.errors import NewsreaderError
+from tui import feeds_cli
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -390,6 +391,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("anchor", cmd_anchor, "set the date relative dates resolve against", [as_json])
     p.add_argument("id", type=int)
     p.add_argument("date", metavar="YYYY-MM-DD|auto")
+
+    feeds_cli.add_commands(sub, common, as_json)
 
     return parser
 
