@@ -478,7 +478,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         _rx(
-            r"(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|last\s+half"
+            r"(?:(?:the\s+)?(?:end|beginning|start|middle"
             r"|rest|course|bulk|remainder|spring|summer|fall|autumn|winter)\s+of\s+|(?:early|late|mid)"
             r"[\s-]+|(?:fiscal|calendar|the\s+year|model)\s+(?:year\s+)?)?(?<!\w)(" + _YEAR + r")"
             r"(?:\s+or\s+later)?"
@@ -547,6 +547,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b)"
         ),
     ),
+    ("year_earlier", _rx(r"\byear[\s-](?:earlier|ago)\b(?=\s+\w)")),
     ("year_end", _rx(r"\b(?:year[\s-]end|year[\s-]to[\s-]date|the\s+end\s+of\s+the\s+year)\b")),
     (
         "season",
@@ -618,7 +619,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"(?:(?:(last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following"
             r"|the\s+next|early|late|earlier|later|every|each)\s+|(?<=\bon\s))?(?<!\w)(" + _WEEKDAY + r")(s)?"
-            r"(?:\s+(morning|afternoon|evening|night))?(?:\s+(?:and|or)\s+(?!" + _WEEKDAY + r"))?)"
+            r"(?:\s+(morning|afternoon|evening|night))?)"
         ),
     ),
     (
@@ -799,6 +800,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         if ref is None:
             return None
         if unit == "year":
+            if re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 8]):
+                return "DURATION", "P1Y", None  # "the year ended March 31": a fiscal year
             return "DATE", str(ctx.last_year or ref.year), None
         if unit == "month":
             return "DATE", f"{ref.year}-{ref.month:02d}", None
@@ -809,6 +812,11 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
                 ref -= dt.timedelta(days=7)  # looked back on from a weekday: the one just gone
             return "DATE", _week(ref) + "-WE", None
         return "DATE", ref.isoformat(), ref
+    if name == "year_earlier":
+        if ctx.last_quarter:
+            y, q = ctx.last_quarter
+            return "DATE", f"{y - 1}-Q{q}", None
+        return ("DATE", str(a.year - 1), None) if a else ("DATE", "XXXX", None)
     if name == "year_end":
         if "date" in low:
             return "DURATION", "P1Y" if not a else "P1Y", None
@@ -831,6 +839,11 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
     if name == "duration":
         if re.search(r"[\s-]old$", low) or ctx.text.startswith(" old", m.end()):
             return None  # an age ("a 6-year-old", "52 years old")
+        if re.search(r"quarters?$", low) and (
+            re.search(r"(?:^|\W)(?:an?|one|two|three)[\s-]+quarters?$", low)
+            or ctx.text.startswith(" of", m.end())
+        ):
+            return None  # a fraction ("three-quarters of", "a quarter of the vote")
         n = _num(g(2))
         unit = g(3)
         if g(2).strip().lower() in ("a", "an") and not _duration_context(m, ctx.text):
@@ -1007,15 +1020,17 @@ def _relative_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     if unit == "decade":
         return "DATE", str(a.year // 10 + k)[:3], None
     code = _SEASONS[unit]
-    y, current = _season(a)
-    if k == 0:
-        return "DATE", f"{a.year}-{code}", None
-    idx, target = _SEASON_ORDER.index(current), _SEASON_ORDER.index(code)
-    if k < 0:
-        y = y if target < idx else y - 1
-    else:
-        y = y if target > idx else y + 1
-    return "DATE", f"{y}-{code}", None
+    if rel in ("this past", "this coming"):
+        # the season just gone / just ahead
+        y, current = _season(a)
+        idx, target = _SEASON_ORDER.index(current), _SEASON_ORDER.index(code)
+        if k < 0:
+            y = y if target < idx else y - 1
+        else:
+            y = y if target > idx else y + 1
+        return "DATE", f"{y}-{code}", None
+    # "last spring" is the spring of last year, as "last year" is (the TimeML reading)
+    return "DATE", f"{a.year + k}-{code}", None
 
 
 def _ago_value(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -1065,6 +1080,8 @@ def _ago_value(m: re.Match[str], ctx: _Ctx) -> _Result:
 def _dayref_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     g = m.group
     a = ctx.anchor
+    if m.group().lower().endswith("today's"):
+        return None  # "today's youth" means nowadays, not one day
     part = g(6)
     if g(1):
         k = -2 if "yesterday" in g(1).lower() else 2
@@ -1298,18 +1315,18 @@ _RULES_FOR: dict[str, tuple[tuple[str, int], ...]] = {
     "year4": (("year", 5), ("decade", 3), ("quarter", 5), ("half", 5), ("season", 4)),
     "iso": (("iso", 0),),
     "slash": (("slash", 0),),
-    "decade": (("decade", 3),),
+    "decade": (("decade", 6),),
     "ordinal": (("ordinal", 1), ("dmy", 3), ("century", 3), ("quarter", 5)),
     "clock": (("clock", 3),),
     "unit": (("ago", 8), ("ago_vague", 3), ("duration", 9), ("duration_bare", 3),
-             ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4),
+             ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4), ("year_earlier", 0),
              ("set", 4), ("quarter", 7), ("nine_months", 3), ("century", 3), ("half", 3),
              ("dayref", 4), ("part", 3), ("holiday", 2)),
     "half": (("half", 2),),
     "season": (("season", 4), ("relative", 4), ("set", 2)),
     "dayword": (("dayref", 4), ("part", 3), ("weekday", 1), ("set", 2)),
     "holiday": (("holiday", 2),),
-    "spoken": (("spoken_year", 2), ("spoken_year2", 0), ("season", 4)),
+    "spoken": (("spoken_year", 4), ("spoken_year2", 0), ("season", 4)),
     "ref": (("ref", 3), ("ago_vague", 4), ("duration_bare", 2), ("relative", 3)),
     "set": (("set", 0), ("ref", 1)),
 }
