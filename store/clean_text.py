@@ -1,0 +1,389 @@
+"""Plain text (pasted or saved from a page) into an article: keep the story, drop furniture.
+
+Every line is judged on its own shape, never on the words of any one site:
+- code: the punctuation density of JavaScript/CSS (braces, semicolons, `=`), keywords such as
+  `function`/`var`, lines that are only brackets;
+- appeals: money vocabulary (donate, subscribe, contribute, costs money) together with the
+  press (journalism, reporting, free access) and a direct address ("you", "we", an imperative
+  such as "Support ..."); a line with the vocabulary but no address goes only when it sits
+  inside a run of appeal lines (the paragraphs of a donation box);
+- furniture: one-word calls to action ("Donate", "Share", "Advertisement"), advertising and
+  contact lines with phone numbers, share/follow lines, cookie notices, copyright lines,
+  "Read more" links;
+- byline: a short line naming people with a reporter's role ("By X", "Reporter X",
+  "X, Reuters"), near the top or the end; it becomes `byline` and leaves the body.
+The headline is the first line when it is shaped like one (short, no closing period, prose
+after it); it becomes the title and leaves the body. Text without a headline gets a title
+cut from its first sentence (and a warning saying so); its body is left whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.article import Article, display_safe, paragraph_spans
+from store.errors import NoArticleError
+from store.metadata import parse_date
+
+# --- line features -------------------------------------------------------------------------
+
+_CODE_PUNCT = set("{}()[];=<>|&$")
+_CODE_START = re.compile(
+    r"^\s*(?:!?\(?function\b|var\s|let\s|const\s|if\s*\(|for\s*\(|return\b|try\s*\{|\}|\)|"
+    r"window\.|document\.|<\/?script|<\/?style|@media|\.[\w-]+\s*\{|#[\w-]+\s*\{)"
+)
+_CODE_TOKEN = re.compile(
+    r"=>|\bfunction\s*\(|\bwindow\.\w|\bdocument\.\w|\.push\(|\.src\s*=|getElementsBy|"
+    r"createElement|\bnew\s+[A-Z]\w*\(|\w\.\w+\s*=|;\s*$|\{\s*$|&&|\|\|"
+)
+
+
+def is_code(line: str) -> bool:
+    """JavaScript, CSS or markup: prose has almost none of their punctuation."""
+    chars = [c for c in line if not c.isspace()]
+    if not chars:
+        return False
+    punct = sum(1 for c in chars if c in _CODE_PUNCT)
+    density = punct / len(chars)
+    if density >= 0.5 and len(chars) <= 12:  # "}", "})();", "});"
+        return True
+    tokens = len(_CODE_TOKEN.findall(line))
+    if _CODE_START.search(line) and (tokens or density >= 0.05):
+        return True
+    return density >= 0.08 and tokens >= 1 or tokens >= 3
+
+
+_MONEY = re.compile(
+    r"\b(?:donat\w*|contribut\w*|subscri\w*|membership|members?hip|money|costs?|fund\w*|"
+    r"support\w*|pay(?:ing|wall)?|sponsor\w*|patreon|tips?)\b",
+    re.IGNORECASE,
+)
+_PRESS = re.compile(
+    r"\b(?:journalism|journalists?|reporting|newsroom|news|press|(?:free|continued|unlimited)"
+    r"\s+access|articles?|stories|independent|readers?)\b",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
+_IMPERATIVE = re.compile(
+    r"^\W*(?:support|donate|subscribe|become|join|help|sign\s+up|consider|give|make|"
+    r"contribute|click|register|get|try|start|unlock)\b",
+    re.IGNORECASE,
+)
+
+
+def appeal_strength(line: str) -> int:
+    """2 for a donation/subscription appeal, 1 for its vocabulary without an address, else 0."""
+    if not (_MONEY.search(line) and _PRESS.search(line)):
+        return 0
+    if _ADDRESS.search(line) or _IMPERATIVE.search(line):
+        return 2
+    return 1
+
+
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:donate(?:\s+now)?|subscribe(?:\s+now)?|sign\s*(?:up|in)|log\s*in|register|"
+    r"share(?:\s+this(?:\s+(?:article|story|post|page))?)?|tweet|e-?mail|print|whatsapp|"
+    r"advertisement|advertising|ad|sponsored(?:\s+content)?|read\s+more|continue\s+reading|"
+    r"load\s+more|show\s+more|comments?|\d+\s+comments?|related(?:\s+(?:articles|stories|"
+    r"news|posts|content))?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+"
+    r"(?:read|popular|viewed)|trending(?:\s+now)?|skip\s+to\s+(?:main\s+)?content|menu|"
+    r"search|close|back\s+to\s+top|top\s+stories|more\s+stories|latest\s+news|"
+    r"click\s+here[^.]*)\W*$",
+    re.IGNORECASE,
+)
+_LINK_LEADS = re.compile(
+    r"^\W*(?:(?:also|read|see|watch|listen)\s+(?:also|more|next)?\s*:|related\s*:|"
+    r"recommended\s*:|more\s*:|watch\s*:|listen\s*:|read\s+also\b|also\s+read\b|"
+    r"click\s+here\b|tap\s+here\b)",
+    re.IGNORECASE,
+)
+_AD = re.compile(
+    r"^\W*(?:text\s+)?(?:ad|advert(?:isement)?|sponsored|promoted|paid\s+content)\s*[:|\-–]"
+    r"|\badvertise\s+(?:here|with\s+us)\b",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
+_CONTACT = re.compile(
+    r"\b(?:call|contact|whatsapp|tel|phone|sms|text|email|e-mail|reach\s+us|advertis\w*)\b",
+    re.IGNORECASE,
+)
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|x\.com|instagram|linkedin|whatsapp|telegram|youtube|tiktok|"
+    r"pinterest|reddit|flipboard|email|messenger)\b",
+    re.IGNORECASE,
+)
+_SHARE_FOLLOW = re.compile(r"^\W*(?:share|follow|like|join|connect|find)\b", re.IGNORECASE)
+_COOKIE = re.compile(
+    r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|agree|browsing|experience)\b|"
+    r"\bby\s+continuing\s+to\s+(?:use|browse)\b|\bprivacy\s+(?:policy|settings)\b.*\bagree\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b", re.IGNORECASE)
+_NEWSLETTER = re.compile(
+    r"\bnewsletters?\b.*\b(?:sign\s*up|subscribe|inbox|delivered|email)\b|"
+    r"\b(?:sign\s*up|subscribe)\b.*\bnewsletters?\b",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture that is never part of a story, whatever the site."""
+    words = line.split()
+    if _CALL_TO_ACTION.match(line) or _AD.search(line) or _COPYRIGHT.search(line):
+        return True
+    if len(words) <= 25 and (_COOKIE.search(line) or _NEWSLETTER.search(line)):
+        return True
+    if _LINK_LEADS.match(line):
+        return True
+    if _PHONE.search(line) and _CONTACT.search(line) and len(words) <= 25:
+        return True
+    socials = len(_SOCIAL.findall(line))
+    return bool(
+        socials and len(words) <= 12 and (_SHARE_FOLLOW.match(line) or socials * 2 >= len(words))
+    )
+
+
+# --- byline, headline, title ---------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_PARTICLE = r"de|da|van|von|der|bin|al|el|la|le"
+_NAME = rf"[{_UPPER}][\w'’.-]*(?:\s+(?:[{_UPPER}][\w'’.-]*|{_PARTICLE}))" r"{0,4}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\b(?i:and)\b|&)\s*{_NAME})*"
+_ROLE = (
+    r"(?i:(?:senior\s+|chief\s+|staff\s+|special\s+|foreign\s+|political\s+)?"
+    r"(?:reporters?|correspondents?|writers?|editors?|journalists?|authors?|columnists?))"
+)
+_AGENCY = (
+    r"(?i:reuters|ap|afp|associated\s+press|bloomberg|dpa|efe|ansa|xinhua|yonhap|kyodo|tass|"
+    r"upi|pa|cnn|bbc|al\s+jazeera|agencies|wires?|" + _ROLE + r")"
+)
+# Names are matched case-sensitively (capitalised words), so "By Wednesday the vote..." and
+# "By contributing to..." are sentences, not credits; role and agency words match any case.
+_BYLINE_PATTERNS = (
+    re.compile(
+        rf"^(?i:by|written\s+by|story\s+by|words\s+by|reporting\s+by)\s*:?\s+({_NAMES}"
+        r"(?:\s*[,|/–-]\s*[^.!?]{1,40})?)\.?$"
+    ),
+    re.compile(rf"^({_ROLE}\s*:?\s+{_NAMES}(?:\s*[\(\[]?\S+@\S+[\)\]]?)?)$"),
+    re.compile(rf"^({_NAMES}\s*(?:,|\||–|-|/)\s*{_AGENCY})\.?$"),
+    re.compile(rf"^({_NAMES}\s+{_ROLE}(?:\s*[\(\[]?\S+@\S+[\)\]]?)?)$"),
+)
+
+
+def byline_of(line: str) -> str | None:
+    """The credit a byline line gives ("By" dropped, roles kept), or None for any other line."""
+    if len(line) > 90 or len(line.split()) > 12:
+        return None
+    for pattern in _BYLINE_PATTERNS:
+        m = pattern.match(line.strip())
+        if m and _has_capitalised_name(m.group(1)):
+            return m.group(1).strip()
+    return None
+
+
+def _has_capitalised_name(text: str) -> bool:
+    # IGNORECASE lets role words match in any case but would also let "by contributing to"
+    # pass as a name: insist on a capitalised word that is not a role or agency word.
+    for word in re.findall(r"[\w'’.-]+", text):
+        if word[0].isupper() and not re.fullmatch(_AGENCY, word, re.IGNORECASE):
+            return True
+    return False
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, no closing period or colon, several words: how headlines and subheads look."""
+    words = line.split()
+    if not 3 <= len(words) <= 25 or len(line) > 180:
+        return False
+    if re.search(r"[.,;:]$", line.rstrip("’'\"” ")) and not line.endswith("..."):
+        return False
+    return any(c.isalpha() for c in line)
+
+
+def looks_like_prose(line: str) -> bool:
+    """A sentence or more: enough words and a sentence end."""
+    return len(line.split()) >= 8 and bool(re.search(r"[.!?…][\"'”’)]*$", line))
+
+
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]['\"”’]?(?=\s|$)")
+_TITLE_MAX = 90
+
+
+def title_from_sentence(paragraph: str) -> str:
+    """The first sentence, cut at a word boundary when too long for a title."""
+    m = _SENTENCE_END.search(paragraph)
+    sentence = paragraph[: m.start()] if m else paragraph
+    sentence = sentence.strip()
+    if len(sentence) <= _TITLE_MAX:
+        return sentence
+    clause = re.split(r",\s", sentence)[0]
+    if 30 <= len(clause) <= _TITLE_MAX:
+        return clause
+    cut = sentence[:_TITLE_MAX].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-– ") + "…"
+
+
+_DATE_LINE = re.compile(
+    r"^\W*(?:(?:published|updated|posted|last\s+updated|date|modified)\s*(?:on|at)?\s*:?\s*)?"
+    r"(.{6,60})$",
+    re.IGNORECASE,
+)
+
+
+def date_of_line(line: str) -> str | None:
+    """The ISO date of a line that is only a (published/updated) date."""
+    if len(line) > 80:
+        return None
+    m = _DATE_LINE.match(line.strip())
+    return parse_date(m.group(1), whole=True) if m else None
+
+
+# --- line splitting ------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    text: str
+    drop: bool = False
+    appeal: int = 0
+
+
+def split_units(text: str) -> list[str]:
+    """The text's paragraphs: lines, or blank-line blocks whose hard-wrapped lines are rejoined."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if _hard_wrapped(lines):
+            units.append(" ".join(lines))
+        else:
+            units.extend(lines)
+    return units
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    # Wrapped prose: every line but the last fills nearly the same width and most do not end a
+    # sentence; a list of short paragraphs (one per line) does not look like that.
+    if len(lines) < 3:
+        return False
+    body = lines[:-1]
+    width = max(len(ln) for ln in body)
+    if width > 120 or width < 40:
+        return False
+    full = sum(1 for ln in body if len(ln) >= 0.7 * width)
+    open_ended = sum(1 for ln in body if not re.search(r"[.!?:\"”’]$", ln))
+    return full >= 0.8 * len(body) and open_ended >= 0.5 * len(body)
+
+
+# --- the cleaner ---------------------------------------------------------------------------
+
+
+def clean_text(text: str, *, clean: bool = True) -> Article:
+    """An article from plain text; with clean=False the text is kept exactly as given."""
+    if not isinstance(text, str):
+        raise NoArticleError("no article text found in the text")
+    if not text.strip():
+        raise NoArticleError("no article text found in the text (it is empty)")
+    if not clean:
+        return _verbatim(text)
+
+    lines = [_Line(u) for u in split_units(text)]
+    _mark_boilerplate(lines)
+    kept = [ln.text for ln in lines if not ln.drop]
+    if not kept:
+        raise NoArticleError("no article text found in the text")
+
+    byline, kept = _take_byline(kept)
+    published, kept = _take_date(kept)
+    warnings: list[str] = []
+    title = ""
+    if len(kept) > 1 and looks_like_headline(kept[0]) and not looks_like_prose(kept[0]):
+        title, kept = kept[0], kept[1:]
+    if not kept:
+        raise NoArticleError("no article text found in the text")
+    if not title:
+        title = title_from_sentence(kept[0])
+        warnings.append("no headline in the text: title taken from the first sentence")
+    article = Article.from_paragraphs(
+        kept, title=display_safe(title), byline=byline, published=published
+    )
+    article.warnings.extend(warnings)
+    return article
+
+
+def _mark_boilerplate(lines: list[_Line]) -> None:
+    for ln in lines:
+        ln.appeal = appeal_strength(ln.text)
+        ln.drop = is_code(ln.text) or is_furniture(ln.text) or ln.appeal == 2
+    # A code block's short fragments ("}", "s.async = true") are code too, as are appeal
+    # paragraphs without an address that sit in an appeal run.
+    changed = True
+    while changed:
+        changed = False
+        for i, ln in enumerate(lines):
+            if ln.drop:
+                continue
+            prev = lines[i - 1] if i else None
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            near_drop = (prev and prev.drop) or (nxt and nxt.drop)
+            in_appeal_run = ln.appeal == 1 and near_drop
+            in_code_block = (
+                prev is not None
+                and nxt is not None
+                and prev.drop
+                and nxt.drop
+                and is_code(prev.text)
+                and is_code(nxt.text)
+                and not looks_like_prose(ln.text)
+            )
+            if in_appeal_run or in_code_block:
+                ln.drop = changed = True
+
+
+def _take_byline(kept: list[str]) -> tuple[str | None, list[str]]:
+    # Bylines sit among the first lines (under the headline) or close the story.
+    n = len(kept)
+    for i in [*range(min(4, n)), *range(max(n - 2, 4), n)]:
+        credit = byline_of(kept[i])
+        if credit:
+            return credit, kept[:i] + kept[i + 1 :]
+    return None, kept
+
+
+def _take_date(kept: list[str]) -> tuple[str | None, list[str]]:
+    for i in range(min(5, len(kept))):
+        date = date_of_line(kept[i])
+        if date:
+            return date, kept[:i] + kept[i + 1 :]
+    return None, kept
+
+
+def _verbatim(text: str) -> Article:
+    """Already-clean text: offsets must point into the input as given, so nothing moves."""
+    safe = display_safe(text)
+    if re.search(r"\n\s*\n", safe):
+        spans = paragraph_spans(safe)
+    else:  # one paragraph per line, as in text saved from a page
+        spans = [
+            (
+                m.start() + len(m.group()) - len(m.group().lstrip()),
+                m.end() - len(m.group()) + len(m.group().rstrip()),
+            )
+            for m in re.finditer(r"[^\n]+", safe)
+            if m.group().strip()
+        ]
+    lines = [safe[s:e] for s, e in spans]
+    title = ""
+    if len(lines) > 1 and looks_like_headline(lines[0]) and not looks_like_prose(lines[0]):
+        title = lines[0]
+    warnings = []
+    if not title and lines:
+        title = title_from_sentence(lines[0])
+        warnings.append("no headline in the text: title taken from the first sentence")
+    byline = None
+    for line in lines[:4] + lines[-2:]:
+        byline = byline_of(line)
+        if byline:
+            break
+    return Article(text=safe, paragraphs=spans, title=title, byline=byline, warnings=warnings)

@@ -1,0 +1,144 @@
+"""clean_html on small real-shaped pages: story kept, furniture and metadata handled, bad input."""
+
+import json
+
+import pytest
+
+from store.clean_html import clean_html
+from store.decode import decode_bytes
+from store.errors import InputError, NoArticleError
+
+STORY = [
+    "The city council voted on Tuesday to keep the central library open on Sundays, "
+    "reversing a decision taken last spring after months of protests by residents.",
+    "The vote was 7 to 2. Councillor Ana Ruiz, who proposed the motion, said the library "
+    "was the only quiet public place many students had at the weekend.",
+    "Opponents argued that the extra opening hours would cost about 120,000 euros a year "
+    "and that the money would be better spent on repairing the building's roof.",
+    "The mayor said the city would look for savings elsewhere in the budget, and that "
+    "Sunday opening would resume from the first week of next month.",
+]
+
+
+def news_page(*, charset_meta: str = '<meta charset="utf-8">', extra_body: str = "") -> str:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Council keeps library open on Sundays",
+        "datePublished": "2023-05-09T14:30:00+02:00",
+        "author": [{"@type": "Person", "name": "Ana Ruiz Mora"}],
+        "publisher": {"@type": "Organization", "name": "City Gazette"},
+    }
+    paras = "\n".join(f"<p>{p}</p>" for p in STORY)
+    return f"""<!DOCTYPE html><html><head>{charset_meta}
+<title>Council keeps library open on Sundays | City Gazette</title>
+<meta property="og:site_name" content="City Gazette">
+<script type="application/ld+json">{json.dumps(ld)}</script>
+<script>var tracking = window.dataLayer || []; tracking.push({{'event': 'view'}});</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Council keeps library open on Sundays</h1>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+{paras}
+<div class="newsletter-box"><p>Sign up for our morning newsletter and get the news first.</p></div>
+{extra_body}
+</article>
+<footer><p>© 2023 City Gazette. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_story_paragraphs_and_metadata():
+    article = clean_html(news_page(), url="https://www.citygazette.example/2023/05/09/library")
+    texts = [article.text[s:e] for s, e in article.paragraphs]
+    assert texts == STORY
+    assert article.title == "Council keeps library open on Sundays"
+    assert article.byline == "Ana Ruiz Mora"
+    assert article.site == "City Gazette"
+    assert article.published == "2023-05-09"
+    assert article.url == "https://www.citygazette.example/2023/05/09/library"
+
+
+def test_meta_tags_when_there_is_no_json_ld():
+    page = (
+        """<html><head><meta property="og:title" content="Storm hits coast">
+<meta name="author" content="By Lee Chan"><meta property="article:published_time"
+content="2021-11-02T08:00:00Z"></head><body><article>"""
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</article></body></html>"
+    )
+    article = clean_html(page, url="https://news.example.com/storm")
+    assert article.title == "Storm hits coast"
+    assert article.byline == "Lee Chan"
+    assert article.published == "2021-11-02"
+    assert article.site == "news.example.com"
+
+
+def test_time_element_gives_the_date():
+    page = (
+        "<html><body><article><time datetime='2020-02-29'>Feb 29</time>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "</article></body></html>"
+    )
+    assert clean_html(page).published == "2020-02-29"
+
+
+def test_latin1_bytes_with_http_equiv_charset():
+    page = news_page(
+        charset_meta='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+        extra_body="<p>Le caf\u00e9 d'\u00e9t\u00e9 de la biblioth\u00e8que restera ouvert "
+        "le dimanche, a d\u00e9clar\u00e9 la directrice.</p>",
+    ).encode("latin-1")
+    article = clean_html(page)
+    assert "Le café d'été de la bibliothèque" in article.text
+
+
+def test_latin1_bytes_without_declaration_fall_back():
+    page = news_page(
+        charset_meta="",
+        extra_body="<p>Größere Öffnungszeiten für alle Bürger "
+        "der Stadt, sagte die Bürgermeisterin am Dienstag.</p>",
+    )
+    article = clean_html(page.encode("latin-1"))
+    assert "Größere Öffnungszeiten" in article.text
+
+
+def test_bom_wins_over_declared_charset():
+    data = b"\xef\xbb\xbf" + '<meta charset="iso-8859-1"><p>café</p>'.encode()
+    assert "café" in decode_bytes(data)
+
+
+def test_xml_declaration_in_a_string_does_not_break_parsing():
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + news_page()
+    assert clean_html(page).paragraphs
+
+
+def test_broken_markup_still_yields_the_story():
+    page = "<html><body><div><p>" + "<p><b>".join(STORY) + "<div><span></table></body>"
+    article = clean_html(page)
+    for p in STORY:
+        assert p in article.text
+
+
+def test_page_without_article_says_so():
+    page = "<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>"
+    with pytest.raises(NoArticleError, match="no article text found in the page"):
+        clean_html(page)
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"   ", "", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50, bytes(range(256)) * 20]
+)
+def test_empty_and_binary_input_raise_one_line_errors(data):
+    with pytest.raises((InputError, NoArticleError)) as err:
+        clean_html(data)
+    assert "\n" not in str(err.value)
+
+
+def test_huge_page_finishes():
+    junk = "<script>" + "var x = 1;" * 100_000 + "</script>"
+    filler = "<div class='promo'><a href='/x'>More stories from the region</a></div>" * 50_000
+    page = news_page(extra_body=junk * 10 + filler)
+    assert len(page) > 5_000_000
+    article = clean_html(page.encode())
+    assert STORY[0] in article.text
