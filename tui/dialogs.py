@@ -115,7 +115,3 @@ class TagsEditor(PromptScreen):
         super().__init__(
             "Tags (separated by commas)", value=", ".join(tags), placeholder="e.g. claim, check"
         )
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)

@@ -64,6 +64,7 @@ class SpeakersScreen(Screen):
         self.speakers = speakers
         self.query_one("#speakers-empty").display = not speakers
         names.display = bool(speakers)
+        names.highlighted = 0 if speakers else None
         names.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -96,6 +97,7 @@ class SpeakersScreen(Screen):
             )
             for i, q in enumerate(quotes)
         )
+        listing.highlighted = 0 if quotes else None
         listing.focus()
 
     def action_back(self) -> None:
@@ -144,6 +146,7 @@ class CombinedTimelineScreen(Screen):
             )
         self.query_one("#timeline-empty").display = not events
         listing.display = bool(events)
+        listing.highlighted = 0 if events else None
         listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -64,6 +64,10 @@ class LibraryScreen(Screen):
         Binding("s", "speakers", "Speakers", id="speakers"),
         Binding("T", "timeline", "Timeline", id="combined-timeline"),
         Binding("escape", "close_search", "Close search", id="close-search", show=False),
+        Binding("j", "row(1)", "Next row", id="row-next", show=False),
+        Binding("k", "row(-1)", "Previous row", id="row-prev", show=False),
+        Binding("g", "first", "First row", id="row-first", show=False),
+        Binding("G", "last", "Last loaded row", id="row-last", show=False),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -92,6 +96,7 @@ class LibraryScreen(Screen):
         table.add_column("Added", key="added")
         self.reload()
         table.focus()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
 
     # --- rows -----------------------------------------------------------------------------
 
@@ -149,6 +154,12 @@ class LibraryScreen(Screen):
         if event.cursor_row >= self.loaded - PREFETCH and self.loaded < self.total:
             self.load_more()
 
+    def _scrolled(self, scroll_y: float) -> None:
+        """Scrolling (wheel, End, PageDown) near the last loaded row reads the next page."""
+        table = self.table
+        if scroll_y + table.size.height >= self.loaded - PREFETCH and self.loaded < self.total:
+            self.load_more()
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.open_article(int(event.row_key.value))
@@ -174,6 +185,20 @@ class LibraryScreen(Screen):
                                                                  justify="right"))
 
     # --- actions --------------------------------------------------------------------------
+
+    def action_row(self, n: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + n)))
+
+    def action_first(self) -> None:
+        self.table.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        """The last row read so far; reading it brings in the next page."""
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=table.row_count - 1)
 
     def action_open(self) -> None:
         if (article_id := self.current_id()) is not None:

@@ -176,6 +176,8 @@ class ReaderScreen(Screen):
             )
             for i, q in enumerate(quotes)
         )
+        for listing in (timeline, quote_list):
+            listing.highlighted = 0 if listing.option_count else None
         self._empty("timeline", not events, "No dated events found in this article.")
         self._empty("quotes", not quotes, "No quotations found in this article.")
 

@@ -1,0 +1,342 @@
+"""The reader driven through its keys with Pilot; every change is checked in the store."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, OptionList, TextArea
+
+from store.library import Library
+from tui.app import NewsReader
+from tui.article_view import ArticleView
+from tui.dialogs import NoteEditor, PromptScreen
+from tui.help_screen import HelpScreen
+from tui.library_screen import LibraryScreen
+from tui.reader_screen import ReaderScreen
+
+SIZE = (160, 40)
+
+
+@pytest.fixture
+def lib_ids(reading_library):
+    return reading_library
+
+
+@pytest.fixture
+def ids(reading_library) -> dict[str, int]:
+    return reading_library[1]
+
+
+async def open_article(app: NewsReader, pilot, article_id: int) -> ArticleView:
+    app.open_reader(article_id)
+    await pilot.pause()
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen.query_one(ArticleView)
+
+
+def stored(lib_ids) -> Library:
+    """The library as a fresh process would read it."""
+    return Library(lib_ids[0])
+
+
+def word(view: ArticleView) -> str:
+    s, e = view.words[view.cursor]
+    return view.text[s:e]
+
+
+@pytest.fixture
+def app(lib_ids, export_dir) -> NewsReader:
+    return NewsReader(db_path=lib_ids[0], export_dir=export_dir)
+
+
+# --- moving -----------------------------------------------------------------------------------
+
+
+async def test_word_line_sentence_paragraph_and_ends(app, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        assert view.cursor == 0 and app.screen.focused is view
+        await pilot.press("w", "right")
+        assert view.cursor == 2
+        await pilot.press("b")
+        assert view.cursor == 1
+        await pilot.press("left")
+        assert view.cursor == 0
+        await pilot.press("right_parenthesis")  # next sentence
+        second = view.sentences[1][0]
+        assert view.cursor_offset == second
+        await pilot.press("left_parenthesis")
+        assert view.cursor_offset == view.sentences[0][0]
+        await pilot.press("right_curly_bracket")  # next paragraph
+        assert view.cursor_offset == view.paragraphs[1][0]
+        await pilot.press("left_curly_bracket")
+        assert view.cursor_offset == 0
+        first_line = view.line_of(view.cursor_offset)
+        await pilot.press("j")
+        assert view.line_of(view.cursor_offset) > first_line
+        await pilot.press("down")
+        lower = view.line_of(view.cursor_offset)
+        await pilot.press("k", "up")
+        assert view.line_of(view.cursor_offset) == first_line < lower
+        await pilot.press("G")
+        assert view.cursor == len(view.words) - 1
+        assert view.scroll_offset.y > 0  # the end of the article is in view
+        await pilot.press("g")
+        assert view.cursor == 0 and view.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert view.line_of(view.cursor_offset) > 10
+        await pilot.press("pageup")
+        assert view.line_of(view.cursor_offset) < 3
+
+
+# --- highlighting -----------------------------------------------------------------------------
+
+
+async def test_h_highlights_the_sentence_under_the_cursor(app, lib_ids, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        await pilot.press("right_parenthesis", "w", "w", "h")
+        start, end = view.sentences[1]
+        expected = view.text[start:end]
+    with stored(lib_ids) as lib:
+        (h,) = lib.highlights(ids["first"])
+    assert (h.start, h.end, h.exact) == (start, end, expected)
+
+
+async def test_v_selection_extends_with_movement_and_h_highlights_it(app, lib_ids, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        await pilot.press("w", "v", "w", "w")
+        assert view.selection() == (view.words[1][0], view.words[3][1])
+        await pilot.press("h")
+        assert view.selection() is None
+        expected = view.text[view.words[1][0] : view.words[3][1]]
+    with stored(lib_ids) as lib:
+        (h,) = lib.highlights(ids["first"])
+    assert h.exact == expected and len(expected.split()) == 3
+
+
+async def test_shift_arrows_extend_and_escape_drops_the_selection(app, lib_ids, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        await pilot.press("shift+right", "shift+right")
+        assert view.selection() == (view.words[0][0], view.words[2][1])
+        await pilot.press("shift+down")
+        assert view.selection()[1] > view.words[2][1]
+        await pilot.press("shift+up", "shift+left")
+        assert view.selection() == (view.words[0][0], view.words[1][1])
+        await pilot.press("escape")
+        assert view.selection() is None
+        await pilot.press("v", "w", "v")  # v again drops it too
+        assert view.selection() is None
+        await pilot.press("h")  # nothing selected: the sentence
+    with stored(lib_ids) as lib:
+        (h,) = lib.highlights(ids["first"])
+    assert (h.start, h.end) == tuple(view.sentences[0])
+
+
+async def test_colours_note_tags_remove_and_undo(app, lib_ids, ids):
+    article_id = ids["first"]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_article(app, pilot, ids["first"])
+        await pilot.press("h")
+        for key in "31245":
+            await pilot.press(key)
+            assert app.library.highlights(article_id)[0].color == int(key)
+
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"ok ")
+        app.screen.query_one(TextArea).insert("[b]this[/]")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.library.highlights(article_id)[0].note == "ok [b]this[/]"
+
+        await pilot.press("n", "z", "escape")  # Escape cancels the edit
+        assert app.library.highlights(article_id)[0].note == "ok [b]this[/]"
+
+        await pilot.press("t")
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = "claim, #vote ,"
+        await pilot.press("enter")
+        assert app.library.highlights(article_id)[0].tags == ("claim", "vote")
+
+        await pilot.press("u")  # undo the tags
+        assert app.library.highlights(article_id)[0].tags == ()
+        await pilot.press("x")
+        assert app.library.highlights(article_id) == []
+        await pilot.press("u")  # undo the removal: note and colour are back
+        (h,) = app.library.highlights(article_id)
+        assert (h.note, h.color) == ("ok [b]this[/]", 5)
+        await pilot.press("u")  # undo the note
+        assert app.library.highlights(article_id)[0].note == ""
+        app.screen.undo_stack[1:] = []  # (the colour changes undo the same way)
+        await pilot.press("u")  # undo the highlight itself
+        assert app.library.highlights(article_id) == []
+    with stored(lib_ids) as lib:
+        assert lib.highlights(article_id) == []
+
+
+async def test_note_on_plain_text_creates_the_highlight_first(app, lib_ids, ids):
+    article_id = ids["first"]
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        await pilot.press("right_parenthesis", "n")
+        editor = app.screen.query_one(TextArea)
+        editor.insert("Who counted?")
+        await pilot.press("ctrl+s")
+    with stored(lib_ids) as lib:
+        (h,) = lib.highlights(article_id)
+    assert (h.start, h.end, h.note) == (*view.sentences[1], "Who counted?")
+
+
+async def test_next_and_previous_highlight(app, lib_ids, ids):
+    article_id = ids["first"]
+    with stored(lib_ids) as lib:
+        text = lib.get_article(article_id).text
+        starts = []
+        for needle in ("141 countries", "Belarus", "Lavrov"):
+            s = text.index(needle)
+            starts.append(lib.add_highlight(article_id, s, s + len(needle)).start)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        seen = []
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            seen.append(view.cursor_offset)
+        assert seen == starts
+        await pilot.press("left_square_bracket")
+        assert view.cursor_offset == starts[1]
+        await pilot.press("x")
+    with stored(lib_ids) as lib:
+        assert [h.exact for h in lib.highlights(article_id)] == ["141 countries", "Lavrov"]
+
+
+async def test_e_exports_this_article_and_says_where(app, lib_ids, export_dir, ids):
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_article(app, pilot, ids["first"])
+        await pilot.press("h", "e")
+        await pilot.pause()
+        files = list(export_dir.glob("*.md"))
+        assert len(files) == 1
+        assert any(str(files[0]) in n.message for n in app._notifications)
+    markdown = files[0].read_text(encoding="utf-8")
+    assert markdown.startswith("---\ntitle:")
+    assert "> The vote saw 141 countries" in markdown
+
+
+async def test_q_goes_back_and_the_row_shows_the_new_count(app, lib_ids, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_article(app, pilot, ids["first"])
+        await pilot.press("h", "q")
+        assert isinstance(app.screen, LibraryScreen)
+        row = app.screen.table.get_row(str(ids["first"]))
+        assert str(row[3]) == "1"
+
+
+async def test_help_and_command_palette(app, lib_ids, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_article(app, pilot, ids["first"])
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Highl")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+    with stored(lib_ids) as lib:
+        assert len(lib.highlights(ids["first"])) == 1
+
+
+# --- panes and the anchor date ------------------------------------------------------------------
+
+
+async def test_tab_to_a_pane_and_enter_marks_the_place(app, lib_ids, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        screen = app.screen
+        panes = [p for p in ("timeline", "quotes") if screen.query_one(f"#{p}").display]
+        if not panes:
+            pytest.skip("the analysis found neither events nor quotes in the seed")
+        await pilot.press("tab")
+        focused = app.focused
+        assert isinstance(focused, OptionList) and focused.id == panes[0]
+        await pilot.press("enter")
+        span = screen.spans[focused.get_option_at_index(0).id]
+        assert view.spot == span and view.cursor_offset == view.words[view.word_at(span[0])][0]
+
+
+async def test_panes_toggle_and_say_plainly_when_empty(app, ids):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_article(app, pilot, ids["hostile"])
+        screen = app.screen
+        assert "No dated events" in str(screen.query_one("#timeline-empty").render())
+        assert screen.query_one("#timeline-pane").display
+        await pilot.press("T")
+        assert not screen.query_one("#timeline-pane").display
+        await pilot.press("Q")
+        assert not screen.query_one("#panes").display
+        await pilot.press("T", "Q")
+        assert screen.query_one("#timeline-pane").display
+        assert screen.query_one("#quotes-pane").display
+
+
+async def test_narrow_terminal_hides_the_panes_until_asked(app, ids):
+    async with app.run_test(size=(80, 30)) as pilot:
+        await open_article(app, pilot, ids["first"])
+        screen = app.screen
+        assert not screen.query_one("#panes").display
+        await pilot.press("T", "T")  # hide, then show again: panes appear under the article
+        assert screen.query_one("#panes").display
+        assert screen.query_one("#panes").region.y > screen.query_one(ArticleView).region.y
+
+
+async def test_D_corrects_the_anchor_date(app, lib_ids, ids):
+    article_id = ids["hostile"]
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_article(app, pilot, ids["hostile"])
+        await pilot.press("D")
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one(Input).value = "2020-02-30"  # not a date
+        await pilot.press("enter")
+        assert app.library.get_article(article_id).anchor is None
+        await pilot.press("D")
+        app.screen.query_one(Input).value = "2021-06-01"
+        await pilot.press("enter")
+        header = str(app.screen.query_one("#article-header").render())
+        assert "2021-06-01" in header and "inferred" not in header
+    with stored(lib_ids) as lib:
+        a = lib.get_article(article_id)
+    assert (a.anchor, a.anchor_inferred) == ("2021-06-01", False)
+
+
+# --- safety -------------------------------------------------------------------------------------
+
+
+def visible_text(view: ArticleView) -> str:
+    return "\n".join(
+        "".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)
+    )
+
+
+async def test_markup_and_escapes_show_literally(app, lib_ids, ids):
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        view = await open_article(app, pilot, ids["hostile"])
+        shown = visible_text(view)
+        assert "[bold red]x[/]" in shown
+        assert "␛]52;c;SGVsbG8=␇" in shown and "\x1b" not in shown
+        assert "[link=https://example.com]link[/link] and $accent" in shown
+        assert "Markup [b]in[/] the title" in str(app.screen.query_one("#article-header").render())
+        await pilot.press("h", "n")
+        app.screen.query_one(TextArea).insert("[/] [red]")
+        await pilot.press("ctrl+s", "t")
+        app.screen.query_one(Input).value = "[/x]"
+        await pilot.press("enter")
+        assert "[/] [red]" in str(app.screen.query_one("#status").render())
+        await pilot.press("e")  # the notification carries a path: shown literally
+        await pilot.pause()
+    with stored(lib_ids) as lib:
+        (h,) = lib.highlights(ids["hostile"])
+    assert (h.note, h.tags) == ("[/] [red]", ("[/x]",))
