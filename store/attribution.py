@@ -1,0 +1,306 @@
+"""Who is speaking: reporting verbs, the noun phrases around them, and who a pronoun points back to.
+
+Rule-based and local: a quotation's source is the subject of the nearest reporting verb in its
+sentence (or in the lead-in sentence ending with a colon). Names are kept as the text spells them;
+short references ("Mr Lavrov", "Lavrov", "he", "the minister") are resolved to the person most
+recently named in a fitting way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_CUE_WORDS = ["said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "asked", "asks", "asking", "wrote", "writes", "writing", "tweeted", "tweets", "tweeting", "continued", "continues", "continuing", "replied", "replies", "replying", "responded", "responds", "stated", "states", "stating", "explained", "explains", "explaining", "described", "describes", "describing", "declared", "declares", "declaring", "pledged", "pledges", "reported", "reports", "argued", "argues", "arguing", "concluded", "concludes", "recalled", "recalls", "recalling", "announced", "announces", "accused", "accuses", "accusing", "remarked", "remarks", "remarking", "insisted", "insists", "insisting", "claimed", "claims", "claiming", "admitted", "admits", "answered", "answers", "shouted", "shouts", "exclaimed", "vowed", "vows", "vowing", "suggested", "suggests", "warned", "warns", "warning", "blasted", "boasted", "boasts", "praised", "mocked", "asserted", "asserts", "assured", "urged", "urges", "urging", "promised", "promises", "predicted", "predicts", "acknowledged", "acknowledges", "conceded", "concedes", "cautioned", "complained", "complains", "countered", "counters", "joked", "jokes", "quipped", "recounted", "observed", "observes", "emphasized", "emphasised", "stressed", "stresses", "maintained", "maintains", "contended", "demanded", "demands", "threatened", "testified", "posted", "chanted", "chanting", "called", "calls", "calling", "lamented", "laments", "charged", "charges", "noted", "notes", "noting", "wondered", "questioned", "cried", "yelled", "screamed", "whispered", "mused", "proclaimed", "announced", "confirmed", "denied", "denies", "explained", "conclude", "labeled", "labelled", "dubbed", "branded", "termed", "thundered", "retorted", "sighed"]
+_CUE_PHRASES = ["according to", "pointed out", "points out", "went on", "goes on", "as saying"]
+CUE = re.compile(
+    r"\b(?:" + "|".join(sorted({*(re.escape(p) for p in _CUE_PHRASES), *_CUE_WORDS},
+                               key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+PRONOUNS = {"he", "she", "they", "it", "i", "we"}
+_CAPITAL_STOP = {
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his",
+    "her", "their", "its", "our", "my", "your", "in", "on", "at", "for", "but", "and", "or", "if",
+    "when", "while", "as", "after", "before", "also", "earlier", "later", "however", "meanwhile",
+    "still", "yet", "so", "then", "now", "there", "here", "what", "who", "why", "how", "where",
+    "asked", "said", "told", "speaking", "according", "last", "next", "one", "some", "many",
+    "both", "all", "no", "not", "with", "by", "from", "to", "of", "you", "we’re", "it’s",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yes", "well",
+    "instead", "indeed", "since", "though", "although", "because", "despite", "during", "under",
+}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord"}
+ROLE_WORDS = {
+    "president", "minister", "secretary", "chief", "senator", "sen.", "rep.", "representative",
+    "governor", "gov.", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman",
+    "chairwoman", "chair", "director", "ambassador", "mayor", "candidate", "nominee", "adviser",
+    "advisor", "aide", "official", "officials", "head", "general", "gen.", "judge", "justice",
+    "speaker", "negotiator", "commander", "attorney", "chancellor", "king", "queen", "prince",
+    "pope", "vice", "deputy", "foreign", "prime", "former", "press", "ceo", "founder", "manager",
+    "professor", "prof.", "lt.", "col.", "sgt.", "capt.", "adm.", "rev.", "reverend", "premier",
+    "envoy", "diplomat", "analyst", "strategist", "pollster", "lawmaker", "congressman",
+    "congresswoman", "councilman", "councilwoman", "sheriff", "prosecutor", "lawyer",
+    "economist", "editor", "reporter", "columnist", "correspondent", "anchor", "host", "owner",
+    "executive", "officer", "coordinator", "consultant", "operative", "activist", "organizer",
+    "supporter", "voter", "resident", "member", "expert", "scientist", "researcher", "commissioner",
+    "treasurer", "superintendent", "administrator", "inspector", "counsel", "staffer", "emir",
+    "sheikh", "cardinal", "bishop", "rabbi", "imam", "pastor", "father", "coach", "player",
+    "mother", "wife", "husband", "son", "daughter", "brother", "sister", "businessman",
+    "businesswoman", "billionaire", "senior", "acting", "assistant", "associate", "state",
+    "defense", "interior", "finance", "trade", "labor", "campaign", "house", "senate",
+    "party", "democratic", "republican", "majority", "minority", "whip", "un", "u.n.", "eu",
+    "top", "white", "national", "security", "affairs", "of", "the",
+}
+ROLE_HEADS = {
+    "president", "minister", "secretary", "chief", "senator", "representative", "governor",
+    "spokesman", "spokeswoman", "spokesperson", "leader", "chairman", "chairwoman", "chair",
+    "director", "ambassador", "mayor", "candidate", "nominee", "adviser", "advisor", "aide",
+    "official", "head", "general", "judge", "justice", "speaker", "negotiator", "commander",
+    "attorney", "chancellor", "king", "queen", "prince", "pope", "premier", "envoy", "diplomat",
+    "analyst", "strategist", "pollster", "lawmaker", "congressman", "congresswoman", "sheriff",
+    "prosecutor", "lawyer", "economist", "editor", "reporter", "columnist", "correspondent",
+    "anchor", "host", "owner", "executive", "officer", "coordinator", "consultant", "operative",
+    "activist", "organizer", "expert", "scientist", "researcher", "commissioner", "treasurer",
+    "administrator", "inspector", "counsel", "staffer", "manager", "founder", "ceo", "professor",
+    "businessman", "businesswoman", "billionaire", "pastor", "bishop", "rabbi", "imam", "coach",
+    "sen.", "rep.", "gov.", "gen.", "prof.", "rev.",
+}
+DOC_HEADS = {
+    "resolution", "statement", "report", "letter", "bill", "document", "lawsuit", "complaint",
+    "memo", "ruling", "decision", "indictment", "filing", "declaration", "communique",
+    "communiqué", "agreement", "release", "ad", "advertisement", "sign", "tweet", "post", "email",
+    "platform", "editorial", "study", "survey", "poll", "law", "treaty", "petition", "motion",
+    "constitution", "verdict", "order", "draft", "text", "note", "proposal", "plan", "message",
+    "website", "site", "article", "column", "book", "caption", "banner", "headline", "guidance",
+    "policy", "transcript", "cable", "warrant", "opinion", "brief", "court", "charter", "video",
+}
+ORG_WORDS = {
+    "assembly", "council", "nations", "house", "party", "committee", "department", "ministry",
+    "agency", "court", "congress", "senate", "union", "association", "university", "times", "post",
+    "news", "network", "company", "inc", "corp", "group", "institute", "foundation", "bank", "fund",
+    "organization", "organisation", "office", "army", "forces", "police", "government",
+    "administration", "campaign", "commission", "board", "club", "league", "church", "school",
+    "press", "media", "journal", "magazine", "tv", "radio", "center", "centre", "service",
+    "services", "bureau", "states", "republic", "kingdom", "federation", "street",
+    "tribune", "herald", "guardian", "reuters", "cnn", "msnbc", "fox", "nbc", "abc",
+    "cbs", "npr", "bbc", "ap", "pac", "gop", "fbi", "cia", "nato", "kremlin", "pentagon",
+    "parliament", "cabinet", "embassy", "coalition", "alliance", "movement", "caucus",
+    "corporation", "industries", "airlines", "unit", "division", "team", "staff",
+}
+PREPOSITIONS = {
+    "with", "by", "to", "of", "in", "on", "at", "from", "for", "about", "against", "into", "than",
+    "like", "toward", "towards", "over", "under", "between", "among", "through", "without",
+    "including", "via", "upon", "after", "before", "during", "behind", "whom", "as",
+}
+_SKIPPABLE = {
+    "also", "has", "had", "have", "would", "will", "later", "then", "previously", "once", "again",
+    "just", "further", "never", "often", "already", "simply", "was", "is", "reportedly",
+    "then-", "subsequently", "famously", "even", "first", "did", "does", "do",
+    "recently", "repeatedly", "publicly", "privately", "separately", "finally", "ultimately",
+}
+_ABBREV = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "st.", "jr.", "sr.",
+           "lt.", "col.", "sgt.", "capt.", "adm.", "prof.", "rev.", "u.s.", "u.n.", "d.c."}
+
+_TOKEN = re.compile(r"[^\W_][\w’'\-]*(?:\.[^\W_][\w’'\-]*)*\.?|[,;:()\u2014\u2013]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A noun phrase that can be a source: a name, a pronoun, a description or a document."""
+
+    kind: str  # "name", "pronoun", "description", "document"
+    text: str  # the phrase as written
+    start: int
+    end: int
+    name: str | None = None  # the name part (without role or honorific) for kind "name"
+    name_start: int | None = None
+    name_end: int | None = None
+    role: str | None = None
+    honorific: bool = False
+    org: bool = False  # names an institution rather than a person
+    object: bool = False  # follows a preposition: can be referred back to, but is not a subject
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        w, s, e = m.group(), m.start(), m.end()
+        if w.endswith(".") and len(w) > 2 and w.lower() not in _ABBREV and "." not in w[:-1]:
+            w, e = w[:-1], e - 1
+        out.append((w, s, e))
+    return out
+
+
+def _is_capital(w: str) -> bool:
+    return w[:1].isupper() and w.lower() not in _CAPITAL_STOP
+
+
+def _np_token(w: str) -> bool:
+    lw = w.lower()
+    return _is_capital(w) or lw in ROLE_WORDS or lw in HONORIFICS or lw in DOC_HEADS
+
+
+def _strip_possessive(w: str) -> str:
+    for tail in ("’s", "'s", "’", "'"):
+        if w.endswith(tail) and len(w) > len(tail):
+            return w[: -len(tail)]
+    return w
+
+
+def mentions(text: str, lo: int, hi: int) -> list[Mention]:
+    """Candidate sources between lo and hi, in order, each tagged with what precedes it."""
+    toks = _tokens(text, lo, hi)
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        w, s, e = toks[i]
+        lw = w.lower()
+        prev = toks[i - 1][0].lower() if i else ""
+        if lw in PRONOUNS:
+            if prev not in PREPOSITIONS:
+                out.append(Mention("pronoun", w, s, e))
+            i += 1
+            continue
+        j = i
+        det = lw in {"the", "a", "an"}
+        if det:
+            j += 1
+        k = j
+        while k < n and (_np_token(toks[k][0]) or (toks[k][0].lower() in {"of", "the"} and k > j
+                                                    and k + 1 < n
+                                                    and _np_token(toks[k + 1][0]))):
+            if k > j and toks[k - 1][0].endswith(("’s", "'s")) and not _np_token(toks[k][0]):
+                break
+            k += 1
+        if k == j:
+            i += 1
+            continue
+        m = _classify(text, toks[i:k], det, prev)
+        if m is not None:
+            out.append(m)
+        i = k
+    return out
+
+
+def _classify(text: str, toks: list[tuple[str, int, int]], det: bool, prev: str) -> Mention | None:
+    obj = prev in PREPOSITIONS
+    while len(toks) > 1 and toks[-1][0].lower() in {"of", "the"}:
+        toks = toks[:-1]
+    s, e = toks[0][1], toks[-1][2]
+    last = toks[-1][0]
+    lw = last.lower()
+    # the name: trailing capitalised words that are not titles
+    k = len(toks)
+    while k > 0 and _is_capital(toks[k - 1][0]) and toks[k - 1][0].lower() not in ROLE_WORDS \
+            and toks[k - 1][0].lower() not in HONORIFICS and toks[k - 1][0].lower() not in DOC_HEADS:
+        if k < len(toks) and toks[k - 1][0].endswith(("’s", "'s")):
+            break
+        k -= 1
+    if k < len(toks) and not det and not last.endswith(("’s", "'s", "’")):
+        name_toks = toks[k:]
+        head = toks[:k]
+        honorific = bool(head) and head[-1][0].lower() in HONORIFICS
+        role_toks = head[:-1] if honorific else head
+        role = None
+        if role_toks and any(t[0].lower() in ROLE_HEADS for t in role_toks):
+            role = text[role_toks[0][1]: role_toks[-1][2]]
+        ns, ne = name_toks[0][1], name_toks[-1][2]
+        org = not honorific and _strip_possessive(name_toks[-1][0]).lower() in ORG_WORDS
+        if org:  # "UN General Assembly", "the White House": the institution is the name
+            ns = s if not det else toks[1][1]
+            role = None
+        return Mention("name", text[s:e], s, e, text[ns:ne], ns, ne, role, honorific, org, obj)
+    if lw in DOC_HEADS and (det or len(toks) > 1):
+        return Mention("document", text[s:e], s, e, object=obj)
+    if lw in ROLE_HEADS or lw.rstrip("s") in ROLE_HEADS:
+        if det or len(toks) > 1 or lw.endswith("s"):
+            return Mention("description", text[s:e], s, e, role=text[s:e], object=obj)
+    return None
+
+
+def cue_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    return list(CUE.finditer(text, lo, hi))
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None
+    start: int
+    end: int
+
+
+class People:
+    """Persons named so far in an article, for resolving short references and pronouns."""
+
+    def __init__(self) -> None:
+        self.full: dict[str, Person] = {}  # last word -> fullest name seen
+        self.positions: list[int] = []
+        self.seen: list[Person] = []
+        self.spans: list[tuple[int, int]] = []  # where each mention in `seen` names its person
+        self.documents: list[tuple[int, str]] = []
+
+    def add(self, m: Mention, person: bool) -> Person | None:
+        if m.kind == "document":
+            self.documents.append((m.start, m.text[0].lower() + m.text[1:]))
+            return None
+        if m.kind != "name" or m.name is None or m.org:
+            return None
+        words = [_strip_possessive(w) for w in m.name.split()]
+        last = words[-1].lower()
+        known = self.full.get(last)
+        if known is None and len(words) == 1:
+            # a first name alone ("Hillary") may refer to someone already named in full
+            for p in self.full.values():
+                if p.name.split()[0].lower() == last:
+                    known = p
+                    break
+        if known is not None:
+            if len(words) > len(known.name.split()):
+                known.name = " ".join(words)
+            if m.role and not known.role:
+                known.role = m.role
+            person = True
+            p = known
+        else:
+            if not (person or m.role or m.honorific):
+                return None
+            p = Person(" ".join(words), m.role, m.name_start or m.start, m.name_end or m.end)
+            self.full[last] = p
+        self.positions.append(m.start)
+        self.seen.append(p)
+        self.spans.append((m.name_start or m.start, m.name_end or m.end))
+        return p
+
+    def lookup(self, m: Mention) -> Person:
+        """The person a name mention refers to, without recording the mention."""
+        words = [_strip_possessive(w) for w in (m.name or m.text).split()]
+        known = self.full.get(words[-1].lower())
+        if known is not None:
+            return known
+        return Person(" ".join(words), m.role, m.name_start or m.start, m.name_end or m.end)
+
+    def last_before(self, pos: int) -> tuple[Person, int, int] | None:
+        i = bisect.bisect_left(self.positions, pos)
+        if not i:
+            return None
+        s, e = self.spans[i - 1]
+        return self.seen[i - 1], s, e
+
+    def last_with_role(self, pos: int, head: str) -> Person | None:
+        i = bisect.bisect_left(self.positions, pos)
+        head = head.lower().rstrip("s")
+        for p in reversed(self.seen[:i]):
+            if p.role and head in p.role.lower():
+                return p
+        return None
+
+    def last_document(self, pos: int) -> str | None:
+        best = None
+        for s, name in self.documents:
+            if s < pos:
+                best = name
+        return best

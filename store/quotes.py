@@ -1,0 +1,400 @@
+"""Direct quotations of an article with their speakers, and the article's index of speakers.
+
+A quotation counts only when the article attributes it: quoted text with no reporting verb or
+source nearby (scare quotes, titles, nicknames) is not a quotation. Everything is rule-based and
+linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.attribution import CUE, Mention, People, Person, mentions
+from store.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
+
+__all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
+
+_MARK_CHARS = OPENERS + CLOSERS + STRAIGHT
+_HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotation
+_SENTENCE_END = re.compile(r"[.!?][\u201d\"\u00bb)]?\s+(?=[\u201c\"\u00abA-Z(])")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Prof|Rev|vs)"
+                            r"|\b[A-Z])$")
+_GAP_DIRECT = re.compile(
+    r"^(?:[\s,]*(?:\b(?:in|on|at|to|during|after|before|with|a|an|the|his|her|their|its|this|last|"
+    r"reporters|interview|statement|briefing|conference|press|news|him|them|us|me|[A-Z][\w.’'&-]*|"
+    r"\w+day|\w+ly|earlier|later|again|also|then|simply|once|this|week|month|year|morning|night|"
+    r"evening|afternoon|speech|rally|event|post|message|tweet|email|letter|told|of|audience|"
+    r"crowd|supporters|voters|an?|online|video|televised|telephone|phone|radio|recent|joint)\b))*"
+    r"[\s,:\u2014\u2013-]*$"
+)
+_LEAD_PUNCT = ",:;\u2014\u2013-("
+_TRAIL_PUNCT = ",;:.?!)\u2014\u2013-"
+_MINOR = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "&"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation and who the article says it is from."""
+
+    text: str  # the quotation, marks included
+    start: int
+    end: int
+    speaker: str | None  # full name as the text spells it, a document ("the resolution"), or None
+    speaker_start: int | None  # the mention that names the speaker
+    speaker_end: int | None
+    role: str | None  # "UN chief", "Russia's Foreign Minister", or a description of the unnamed
+    cue: str | None  # the reporting verb or phrase: said, told, according to, ...
+    kind: str  # "direct" (a whole quotation) or "mixed" (a fragment inside reported speech)
+    ref_start: int | None = None  # the phrase at the cue that refers to the speaker ("he")
+    ref_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One person (or document) quoted in an article."""
+
+    name: str
+    role: str | None
+    count: int
+
+
+@dataclass
+class _Found:
+    span: Span
+    sent_start: int
+    sent_end: int
+    source: Mention | None = None
+    cue: re.Match[str] | None = None
+    adjacent_cue: bool = False  # the cue introduces the quotation directly ("said:", "he said")
+    inherited: _Found | None = None
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    """The text with quoted words hidden; marks and final punctuation stay, lengths unchanged."""
+    parts = []
+    pos = 0
+    for sp in spans:
+        parts.append(text[pos: sp.start])
+        inner_end = sp.end - 2 if sp.closed and sp.end - sp.start >= 3 else sp.end
+        keep_head = 1 if sp.opened else 0
+        parts.append(text[sp.start: sp.start + keep_head])
+        parts.append(_HIDDEN * (inner_end - sp.start - keep_head))
+        parts.append(text[inner_end: sp.end])
+        pos = sp.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _sentence_starts(masked: str, start: int, end: int) -> list[int]:
+    starts = [start]
+    for m in _SENTENCE_END.finditer(masked, start, end):
+        if _ABBREV_BEFORE.search(masked, max(start, m.start() - 4), m.start()):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _sentence_of(starts: list[int], para_end: int, pos: int, end: int) -> tuple[int, int]:
+    s = starts[0]
+    e = para_end
+    for i, st in enumerate(starts):
+        if st <= pos:
+            s = st
+        elif st >= end:
+            e = st
+            break
+    _ = i
+    return s, e
+
+
+_CLEAN_GAP = re.compile(r"^\s*(?:(?:also|later|then|had|has|have|once|again|previously|never|"
+                        r"would|will|had|just|first|\w+ly)\s+)*$")
+
+
+def _subject_before(masked: str, lo: int, hi: int) -> Mention | None:
+    """The subject of a reporting verb at hi: the nearest source that leads straight to it, else
+    the clause's first (“The resolution condemned X, and said ...”)."""
+    cands = [m for m in mentions(masked, max(lo, hi - 240), hi) if not m.object]
+    if not cands:
+        return None
+    last = cands[-1]
+    gap = masked[last.end: hi]
+    if _CLEAN_GAP.match(gap):
+        return last
+    g = gap.strip()
+    if g.startswith(",") and g.endswith(",") and _HIDDEN not in g:  # Lavrov, in an interview, said
+        return last
+    return cands[0]
+
+
+def _subject_after(masked: str, lo: int, hi: int, allow_object: bool = False) -> Mention | None:
+    for m in mentions(masked, lo, min(hi, lo + 120)):
+        gap = masked[lo: m.start]
+        if gap.strip(" ,") and not allow_object:
+            return None
+        if not m.object or allow_object:
+            return m
+        return None
+    return None
+
+
+def _attribute_left(masked: str, f: _Found, lo: int, hi: int) -> bool:
+    """A reporting verb before the quotation, in its sentence (or in a colon lead-in)."""
+    cues = list(CUE.finditer(masked, lo, hi))
+    while cues:
+        cue = cues.pop()
+        phrase = cue.group().lower()
+        if phrase in ("according to", "as saying"):
+            subj = _subject_after(masked, cue.end(), hi, allow_object=True) if phrase.startswith(
+                "according") else _subject_before(masked, lo, cue.start())
+        else:
+            subj = _subject_before(masked, lo, cue.start()) or _subject_after(masked, cue.end(), hi)
+        if subj is None:
+            continue
+        f.source, f.cue = subj, cue
+        gap = masked[cue.end(): hi]
+        if phrase == "according to":
+            gap = masked[subj.end: hi]
+        f.adjacent_cue = _HIDDEN not in gap and bool(_GAP_DIRECT.match(gap)) and \
+            not re.search(r"\bthat\b", gap)
+        return True
+    return False
+
+
+def _attribute_right(masked: str, f: _Found) -> bool:
+    """A reporting verb right after the quotation: “...,” he said / said Trump."""
+    lo, hi = f.span.end, f.sent_end
+    window_end = min(hi, lo + 100)
+    for cue in CUE.finditer(masked, lo, window_end):
+        between = masked[lo: cue.start()]
+        if _HIDDEN in between:
+            return False
+        phrase = cue.group().lower()
+        subj = None
+        if phrase != "according to":
+            subj = _subject_before(masked, lo, cue.start())
+            if subj is not None and masked[lo: subj.start].strip(" ,\u2014\u2013-").lower() \
+                    not in ("", "and", "but"):
+                subj = None
+        if subj is None:
+            if between.strip(" ,\u2014\u2013-"):
+                return False
+            subj = _subject_after(masked, cue.end(), hi, allow_object=phrase == "according to")
+        if subj is None:
+            return False
+        f.source, f.cue, f.adjacent_cue = subj, cue, True
+        return True
+    return False
+
+
+def _attribute_subject_first(masked: str, f: _Found, lo: int) -> bool:
+    """The resolution “deplores ...”: a source right before a quotation that starts with a verb."""
+    subj = _subject_before(masked, lo, f.span.start)
+    if subj is None or subj.end < f.span.start - 2 or subj.kind == "pronoun" and \
+            subj.text.lower() == "it":
+        return False
+    f.source = subj
+    return True
+
+
+def _is_upper_start(inner: str) -> bool:
+    for ch in inner:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit():
+            return True
+    return False
+
+
+def _looks_like_title(inner: str) -> bool:
+    words = inner.strip(" .,!?\u2026").split()
+    if not words or len(words) > 5 or inner.rstrip()[-1:] in ".?!":
+        return False
+    return all(w[:1].isupper() or w.lower() in _MINOR or not w[:1].isalpha() for w in words)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every attributed quotation of the text, sorted by start."""
+    if not isinstance(text, str) or not text:
+        return []
+    spans = scan(text)
+    if not spans:
+        return []
+    masked = _mask(text, spans)
+    people = _people(text, masked)
+
+    found: list[_Found] = []
+    sentence_starts: dict[int, list[int]] = {}
+    for sp in spans:
+        starts = sentence_starts.get(sp.para_start)
+        if starts is None:
+            starts = sentence_starts[sp.para_start] = _sentence_starts(
+                masked, sp.para_start, sp.para_end)
+        s, e = _sentence_of(starts, sp.para_end, sp.start, sp.end)
+        found.append(_Found(sp, s, e))
+
+    prev_para_end: dict[int, int] = {}
+    paras = paragraphs(text)
+    for (s0, _e0), (s1, _e1) in zip(paras, paras[1:], strict=False):
+        prev_para_end[s1] = _e0 if s0 is not None else s1
+
+    for f in found:
+        sp = f.span
+        inner = text[sp.start + (1 if sp.opened else 0): sp.end - (1 if sp.closed else 0)]
+        left = masked[f.sent_start: sp.start]
+        # “...,” he said — a reporting verb right after the quotation, then before it
+        if _attribute_right(masked, f) or _attribute_left(masked, f, f.sent_start, sp.start) or left.strip() and not _is_upper_start(inner) and \
+                _attribute_subject_first(masked, f, f.sent_start):
+            pass
+        elif not left.strip():
+            # a lead-in sentence ending with a colon, in this paragraph or the previous one
+            lead_end = f.sent_start
+            if lead_end == sp.para_start and sp.para_start in prev_para_end:
+                lead_end = prev_para_end[sp.para_start]
+            head = masked[max(0, lead_end - 300): lead_end].rstrip()
+            if head.endswith(":"):
+                cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("\x00"))
+                lo = max(0, lead_end - 300) + cut + 1
+                if _attribute_left(masked, f, lo, lo + len(head) - cut - 1):
+                    f.adjacent_cue = True
+
+    _inherit(found, text)
+
+    quotes = []
+    for f in found:
+        q = _quote(text, masked, f, people)
+        if q is not None:
+            quotes.append(q)
+    return quotes
+
+
+def _inherit(found: list[_Found], text: str) -> None:
+    """Carry a speaker to quotations that continue one: same sentence, paragraph, or the next."""
+    prev: _Found | None = None
+    for f in found:
+        sp = f.span
+        if f.source is None and prev is not None:
+            same_sentence = prev.sent_start == f.sent_start and prev.span.para_start == sp.para_start
+            same_para = prev.span.para_start == sp.para_start
+            at_sentence_start = f.sent_start >= sp.start - 1
+            continued = (not prev.span.closed and prev.span.end == prev.span.para_end
+                         and sp.start == sp.para_start and sp.opened)
+            if same_sentence or (same_para and at_sentence_start) or continued:
+                f.inherited = prev if prev.source is not None else prev.inherited
+        prev = f if (f.source is not None or f.inherited is not None) else prev
+    # a long quotation's opening paragraphs take the speaker named at its end
+    nxt: _Found | None = None
+    for f in reversed(found):
+        sp = f.span
+        if f.source is None and f.inherited is None and nxt is not None:
+            if not sp.closed and sp.end == sp.para_end and nxt.span.start == nxt.span.para_start \
+                    and nxt.span.opened and nxt.span.para_start > sp.para_end:
+                between = text[sp.para_end: nxt.span.para_start]
+                if between.strip() == "":
+                    f.inherited = nxt if nxt.source is not None else nxt.inherited
+        nxt = f
+
+
+def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
+    src = f
+    if f.source is None:
+        if f.inherited is None:
+            return None
+        src = f.inherited
+    sp = f.span
+    inner = text[sp.start + (1 if sp.opened else 0): sp.end - (1 if sp.closed else 0)]
+    if not inner.strip():
+        return None
+    if _looks_like_title(inner) and not (f.adjacent_cue and f.source is not None):
+        return None
+    speaker, s_start, s_end, role = _resolve(src.source, people)
+    left = masked[f.sent_start: sp.start].rstrip()
+    right = masked[sp.end: f.sent_end].lstrip()
+    lead_ok = not left or left[-1] in _LEAD_PUNCT or (f.source is not None and f.adjacent_cue
+                                                      and f.cue is not None
+                                                      and f.cue.end() <= sp.start)
+    if f.source is None and f.inherited is not None and not left:
+        lead_ok = True
+    trail_ok = not right or right[0] in _TRAIL_PUNCT or (
+        f.cue is not None and f.cue.start() >= sp.end and f.adjacent_cue)
+    kind = "direct" if _is_upper_start(inner) and lead_ok and trail_ok else "mixed"
+    ref = src.source
+    return Quote(
+        text=text[sp.start: sp.end],
+        start=sp.start,
+        end=sp.end,
+        speaker=speaker,
+        speaker_start=s_start,
+        speaker_end=s_end,
+        role=role,
+        cue=src.cue.group() if src.cue is not None else None,
+        kind=kind,
+        ref_start=ref.start if ref is not None else None,
+        ref_end=ref.end if ref is not None else None,
+    )
+
+
+def _resolve(m: Mention | None, people: People) -> tuple[str | None, int | None, int | None,
+                                                           str | None]:
+    """Speaker name, the offsets of the mention that names it, and its role."""
+    if m is None:
+        return None, None, None, None
+    if m.kind == "name":
+        p = people.lookup(m)
+        return p.name, m.name_start, m.name_end, m.role or p.role
+    if m.kind == "document":
+        return m.text[0].lower() + m.text[1:], m.start, m.end, None
+    if m.kind == "description":
+        head = m.text.split()[-1]
+        p = people.last_with_role(m.start, head)
+        if p is not None and not head.lower().endswith("s"):
+            return p.name, p.start, p.end, p.role or m.text
+        return None, None, None, m.text
+    low = m.text.lower()
+    if low in ("he", "she"):
+        hit = people.last_before(m.start)
+        if hit is not None:
+            p, s, e = hit
+            return p.name, s, e, p.role
+        return None, None, None, None
+    if low == "it":
+        doc = people.last_document(m.start)
+        return doc, None, None, None
+    return None, None, None, None
+
+
+_CUE_AFTER = re.compile(r"^[\s,]*(?:(?:also|later|then|had|has|have|once|again|previously|"
+                        r"\w+ly)\s+)*(?:" + CUE.pattern[2:-2] + r")\b", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(?:" + CUE.pattern[2:-2] + r")[\s,]*$", re.IGNORECASE)
+_SPEAKER_END = re.compile(r"[\s]*(?:[,.;:\u2014\u2013]|who\b|$)")
+
+
+def _people(text: str, masked: str) -> People:
+    """Everyone the article names as a person, in order, for resolving later references."""
+    people = People()
+    for s, e in paragraphs(masked):
+        for m in mentions(masked, s, e):
+            if m.kind not in ("name", "document"):
+                continue
+            subject = bool(_CUE_AFTER.match(masked, m.end, min(e, m.end + 40))) or (
+                bool(_CUE_BEFORE.search(masked, max(s, m.start - 30), m.start))
+                and bool(_SPEAKER_END.match(masked, m.end, e)))
+            people.add(m, person=subject)
+    return people
+
+
+def find_speakers(quotes: list[Quote]) -> list[Speaker]:
+    """One entry per named speaker (person or document), in order of first quotation."""
+    order: dict[str, list] = {}
+    for q in quotes:
+        if not q.speaker:
+            continue
+        entry = order.setdefault(q.speaker, [q.role, 0])
+        if entry[0] is None and q.role:
+            entry[0] = q.role
+        entry[1] += 1
+    return [Speaker(name, role, count) for name, (role, count) in order.items()]
+
+
+_ = Person  # re-exported type used in annotations of callers
