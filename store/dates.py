@@ -1464,6 +1464,16 @@ def _merge_pair(a: DateMention, b: DateMention) -> tuple[str, str, Date | None] 
     return None
 
 
+def looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] narrates the future ("talks will continue on
+    Thursday") rather than the past."""
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    i = bisect.bisect_right(bounds, start)
+    s = bounds[i - 1] if i else 0
+    e = bounds[i] if i < len(bounds) else len(text)
+    return _is_future(text, s, start, end, e)
+
+
 # ---------------------------------------------------------------------------- periods
 
 
