@@ -17,7 +17,8 @@ __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
 
 _MARK_CHARS = OPENERS + CLOSERS + STRAIGHT
 _HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotation
-_SENTENCE_END = re.compile(r"[.!?][\u201d\"\u00bb)]?\s+(?=[\u201c\"\u00abA-Z(])")
+# a full stop inside a closing mark does not end the sentence: “...?” Vitter demanded.
+_SENTENCE_END = re.compile(r"[.!?]\)?\s+(?=[\u201c\"\u00abA-Z(])")
 _ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Prof|Rev|vs)"
                             r"|\b[A-Z])$")
 _GAP_DIRECT = re.compile(
@@ -177,15 +178,40 @@ def _attribute_right(masked: str, f: _Found) -> bool:
             if subj is not None and masked[lo: subj.start].strip(" ,\u2014\u2013-").lower() \
                     not in ("", "and", "but"):
                 subj = None
+        if subj is None and phrase != "according to":
+            subj = _described(masked, lo, cue.start(), before=True)
         if subj is None:
             if between.strip(" ,\u2014\u2013-"):
                 return False
-            subj = _subject_after(masked, cue.end(), hi, allow_object=phrase == "according to")
+            subj = _subject_after(masked, cue.end(), hi, allow_object=phrase == "according to") \
+                or _described(masked, cue.end(), hi, before=False)
         if subj is None:
             return False
         f.source, f.cue, f.adjacent_cue = subj, cue, True
         return True
     return False
+
+
+_NP_WORDS = re.compile(r"[\s,]*((?:[\w’'.\-]+\s*){1,9}?)(?=\s*(?:,|\bwho\b|\bwhen\b|\bas\b|"
+                       r"\bbecause\b|$|\.|;))")
+_DET = re.compile(r"^(?:the|a|an|his|her|their|its|one|another|this|that|[A-Z][\w’'\-]*)\b")
+
+
+def _described(masked: str, lo: int, hi: int, before: bool) -> Mention | None:
+    """A source given by description right at a quotation: “...,” a friend said / said a
+    prominent member who ..."""
+    if before:
+        chunk = masked[lo:hi]
+        words = chunk.strip(" ,\u2014\u2013-")
+        if not words or len(words.split()) > 9 or _HIDDEN in chunk or not _DET.match(words):
+            return None
+        s = lo + chunk.index(words)
+        return Mention("description", words, s, s + len(words), role=words)
+    m = _NP_WORDS.match(masked, lo, min(hi, lo + 120))
+    if m is None or _HIDDEN in m.group(1) or not _DET.match(m.group(1)):
+        return None
+    words = m.group(1).strip()
+    return Mention("description", words, m.start(1), m.start(1) + len(words), role=words)
 
 
 def _attribute_subject_first(masked: str, f: _Found, lo: int) -> bool:
@@ -234,30 +260,38 @@ def find_quotes(text: str) -> list[Quote]:
         s, e = _sentence_of(starts, sp.para_end, sp.start, sp.end)
         found.append(_Found(sp, s, e))
 
-    prev_para_end: dict[int, int] = {}
+    previous_para: dict[int, tuple[int, int]] = {}
     paras = paragraphs(text)
-    for (s0, _e0), (s1, _e1) in zip(paras, paras[1:], strict=False):
-        prev_para_end[s1] = _e0 if s0 is not None else s1
+    for before, (s1, _e1) in zip(paras, paras[1:], strict=False):
+        previous_para[s1] = before
 
     for f in found:
         sp = f.span
         inner = text[sp.start + (1 if sp.opened else 0): sp.end - (1 if sp.closed else 0)]
         left = masked[f.sent_start: sp.start]
-        # “...,” he said — a reporting verb right after the quotation, then before it
-        if _attribute_right(masked, f) or _attribute_left(masked, f, f.sent_start, sp.start) or left.strip() and not _is_upper_start(inner) and \
-                _attribute_subject_first(masked, f, f.sent_start):
-            pass
-        elif not left.strip():
-            # a lead-in sentence ending with a colon, in this paragraph or the previous one
-            lead_end = f.sent_start
-            if lead_end == sp.para_start and sp.para_start in prev_para_end:
-                lead_end = prev_para_end[sp.para_start]
-            head = masked[max(0, lead_end - 300): lead_end].rstrip()
-            if head.endswith(":"):
-                cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("\x00"))
-                lo = max(0, lead_end - 300) + cut + 1
-                if _attribute_left(masked, f, lo, lo + len(head) - cut - 1):
-                    f.adjacent_cue = True
+        if _attribute_right(masked, f) or _attribute_left(masked, f, f.sent_start, sp.start):
+            continue
+        if left.strip():
+            if not _is_upper_start(inner):
+                _attribute_subject_first(masked, f, f.sent_start)
+            continue
+        # a lead-in sentence ending with a colon, in this paragraph or the previous one
+        lead_end = f.sent_start
+        if lead_end == sp.para_start and sp.para_start in previous_para:
+            lead_end = previous_para[sp.para_start][1]
+        head = masked[max(0, lead_end - 300): lead_end].rstrip()
+        if head.endswith(":"):
+            cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(_HIDDEN))
+            lo = max(0, lead_end - 300) + cut + 1
+            if _attribute_left(masked, f, lo, lo + len(head) - cut - 1):
+                f.adjacent_cue = True
+                continue
+        # a paragraph that is all quotation, after a paragraph reporting someone's words
+        whole = sp.start == sp.para_start and not masked[sp.end: sp.para_end].strip()
+        if whole and sp.para_start in previous_para:
+            ps, pe = previous_para[sp.para_start]
+            if _HIDDEN not in masked[ps:pe]:
+                _attribute_left(masked, f, ps, pe)
 
     _inherit(found, text)
 
@@ -280,7 +314,11 @@ def _inherit(found: list[_Found], text: str) -> None:
             at_sentence_start = f.sent_start >= sp.start - 1
             continued = (not prev.span.closed and prev.span.end == prev.span.para_end
                          and sp.start == sp.para_start and sp.opened)
-            if same_sentence or (same_para and at_sentence_start) or continued:
+            whole = sp.start == sp.para_start and sp.opened and not sp.closed or (
+                sp.start == sp.para_start and not text[sp.end: sp.para_end].strip())
+            next_para = not text[prev.span.para_end: sp.para_start].strip()
+            if same_sentence or (same_para and at_sentence_start) or continued or (
+                    whole and next_para):
                 f.inherited = prev if prev.source is not None else prev.inherited
         prev = f if (f.source is not None or f.inherited is not None) else prev
     # a long quotation's opening paragraphs take the speaker named at its end
@@ -316,9 +354,12 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
                                                       and f.cue.end() <= sp.start)
     if f.source is None and f.inherited is not None and not left:
         lead_ok = True
-    trail_ok = not right or right[0] in _TRAIL_PUNCT or (
+    ends_sentence = inner.rstrip()[-1:] in ".?!\u2026" or not sp.closed
+    trail_ok = not right or right[0] in _TRAIL_PUNCT or ends_sentence and (
+        right[0].isupper() or right[0] in _MARK_CHARS) or (
         f.cue is not None and f.cue.start() >= sp.end and f.adjacent_cue)
-    kind = "direct" if _is_upper_start(inner) and lead_ok and trail_ok else "mixed"
+    kind = "direct" if (_is_upper_start(inner) or _resumes(masked, f)) and lead_ok and trail_ok \
+        else "mixed"
     ref = src.source
     return Quote(
         text=text[sp.start: sp.end],
@@ -333,6 +374,15 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
         ref_start=ref.start if ref is not None else None,
         ref_end=ref.end if ref is not None else None,
     )
+
+
+_RESUMED = re.compile(r"[,\u2014\u2013-][\u201d\"]\s*[^\x00\u201c\u201d\"]{1,80}?[,\u2014\u2013-]\s*$")
+
+
+def _resumes(masked: str, f: _Found) -> bool:
+    """“We need to stop,” he said, “and then ...”: the second part continues a whole quotation."""
+    return bool(f.source is not None and f.cue is not None and f.cue.end() <= f.span.start
+                and _RESUMED.search(masked, max(f.sent_start, f.span.start - 90), f.span.start))
 
 
 def _resolve(m: Mention | None, people: People) -> tuple[str | None, int | None, int | None,
