@@ -171,7 +171,8 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
         k = j
         while k < n and (_np_token(toks[k][0]) or (toks[k][0].lower() in {"of", "the"} and k > j
                                                     and k + 1 < n
-                                                    and _np_token(toks[k + 1][0]))):
+                                                    and _np_token(toks[k + 1][0]))
+                         or _describes_name(toks, k, j)):
             if k > j and toks[k - 1][0].endswith(("’s", "'s")) and not _np_token(toks[k][0]):
                 break
             k += 1
@@ -183,6 +184,14 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
             out.append(m)
         i = k
     return out
+
+
+def _describes_name(toks: list[tuple[str, int, int]], k: int, j: int) -> bool:
+    """'Clinton ally James Carville': a common noun between a name and the named person."""
+    return (k > j and k + 2 < len(toks) and toks[k][0].islower() and toks[k][0].isalpha()
+            and _is_capital(toks[k - 1][0]) and _is_capital(toks[k + 1][0])
+            and _is_capital(toks[k + 2][0]) and toks[k][0] not in PREPOSITIONS
+            and toks[k][0] not in _CAPITAL_STOP)
 
 
 def _classify(text: str, toks: list[tuple[str, int, int]], det: bool, prev: str) -> Mention | None:

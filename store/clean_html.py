@@ -12,6 +12,7 @@ that lives inside that element on real sites, so each block is then judged on it
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 
@@ -94,7 +95,7 @@ def clean_html(page: bytes | str, url: str | None = None) -> Article:
     html = _page_text(page)
     tree = _parse(html)
     meta = page_metadata(tree, url)
-    paragraphs = _readability_paragraphs(html, url)
+    paragraphs = _readability_paragraphs(tree)
     paragraphs = _tidy(paragraphs, meta.title)
     if not _has_article(paragraphs):
         raise NoArticleError(NO_ARTICLE)
@@ -138,9 +139,21 @@ def _parse(html: str):
         raise NoArticleError(f"{NO_ARTICLE} (unparseable: {str(err)[:80] or 'empty'})") from None
 
 
-def _readability_paragraphs(html: str, url: str | None) -> list[tuple[str, str]]:
+class _Readability(Document):
+    """readability-lxml on a tree we already parsed (for the metadata): one parse, not three.
+
+    readability re-parses its input on every pass (a strict pass, then a lenient retry) and
+    mutates what it parses, so each pass gets a fresh copy of the tree. No URL is given: links
+    are not part of the text, and making them absolute is a third of readability's time.
+    """
+
+    def _parse(self, input):
+        return super()._parse(copy.deepcopy(input))
+
+
+def _readability_paragraphs(tree) -> list[tuple[str, str]]:
     try:
-        summary = Document(html, url=url).summary(html_partial=True)
+        summary = _Readability(tree).summary(html_partial=True)
     except Exception as err:  # readability wraps every failure in Unparseable
         raise NoArticleError(f"{NO_ARTICLE} ({type(err).__name__})") from None
     if not summary or not summary.strip():

@@ -632,7 +632,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",
         _rx(
-            r"(?:(?:around|about|approximately|at|shortly\s+(?:before|after)|just\s+(?:before"
+            r"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before"
             r"|after))\s+)?(?<![\w:.])(\d{1,2})(?:[:.](\d\d))?\s*(" + _AMPM + r")" + _ZONE
             + r"|(?<![\w:])(\d{1,2}):(\d\d)(?![\d:])" + _ZONE
             + r"|\b(noon|midnight|midday|mid[\s-]?afternoon|mid[\s-]?morning|overnight)\b"

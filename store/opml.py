@@ -48,6 +48,8 @@ def parse_opml(data: bytes, name: str = "OPML") -> list[Subscription]:
             continue
         seen.add(url)
         title = " ".join((attrs.get("title") or attrs.get("text") or "").split()) or None
+        if title == url:  # how an untitled feed is exported: it stays untitled
+            title = None
         subs.append(Subscription(url, title, (attrs.get("htmlurl") or "").strip() or None))
     return subs
 

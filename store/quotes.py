@@ -8,7 +8,7 @@ linear in the length of the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.attribution import CUE, Mention, People, Person, mentions
 from store.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
@@ -175,8 +175,11 @@ def _attribute_right(masked: str, f: _Found) -> bool:
         subj = None
         if phrase != "according to":
             subj = _subject_before(masked, lo, cue.start())
-            if subj is not None and masked[lo: subj.start].strip(" ,\u2014\u2013-").lower() \
-                    not in ("", "and", "but"):
+            lead = masked[lo: subj.start].strip(" \u2014\u2013-") if subj is not None else ""
+            if lead.endswith(",") and 0 < len(lead.split()) <= 6 and subj is not None \
+                    and subj.kind == "name" and _DET.match(lead.strip(", ")):
+                subj = replace(subj, role=subj.role or lead.strip(", "))  # another friend, X told
+            elif subj is not None and lead.strip(" ,").lower() not in ("", "and", "but"):
                 subj = None
         if subj is None and phrase != "according to":
             subj = _described(masked, lo, cue.start(), before=True)

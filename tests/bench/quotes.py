@@ -17,9 +17,11 @@ right nor wrong) and all others count. The same kind-blind row is printed for us
 ("direct, kind-blind"), so the two systems can also be compared on equal terms; the ``all`` rows
 ignore kind entirely.
 
-Speaker accuracy: over overlap-matched quotations whose gold speaker is a name (its last word is
-capitalised and it is not a pronoun), the share whose predicted speaker contains the gold name's
-last word (case and possessive ignored). Baseline speaker: the nearest capitalised word run
+Speaker accuracy: over overlap-matched quotations whose gold speaker is a name, the share whose
+predicted speaker contains the gold name's last word (case and possessive ignored). The gold
+speaker is written with its appositive ("Larry Noble, an attorney with the Campaign Legal
+Center"), so the name is the part before the first comma or a linking word (who, at, of, for,
+from, with, in, on, and); it is a name when its last word is capitalised and it is no pronoun. Baseline speaker: the nearest capitalised word run
 outside the quotation, in its paragraph. Paragraphs per second: all articles' paragraphs over
 the time spent finding (and attributing) quotations, for each system, in this run.
 """
@@ -77,11 +79,23 @@ def _nearest_name(text: str, s: int, e: int, ps: int, pe: int) -> str | None:
     return best
 
 
-def is_name(speaker: str | None) -> bool:
+_APPOSITIVE = re.compile(r",|\s(?:who|at|of|from|for|with|in|on|and)\s")
+
+
+def gold_name(speaker: str | None) -> str | None:
+    """The name in a gold speaker as written, without its appositive ("Larry Noble, an attorney
+    with ..." -> "Larry Noble"); None when the speaker is not a name ("he", "a spokesman")."""
     if not speaker:
-        return False
-    words = speaker.split()
-    return words[-1][:1].isupper() and speaker.lower() not in _PRONOUNS
+        return None
+    head = _APPOSITIVE.split(speaker.strip(), maxsplit=1)[0].strip()
+    words = head.split()
+    if not words or not words[-1][:1].isupper() or head.lower() in _PRONOUNS:
+        return None
+    return head
+
+
+def is_name(speaker: str | None) -> bool:
+    return gold_name(speaker) is not None
 
 
 def _last_word(name: str) -> str:
@@ -160,7 +174,8 @@ def score(rows: list[dict], preds: list[list[dict]]) -> dict:
                     if not is_name(g["speaker"]):
                         continue
                     ps = pred[j].get("speaker") or ""
-                    ok = bool(ps) and _last_word(g["speaker"]) in {_last_word(w) for w in ps.split()}
+                    want = _last_word(gold_name(g["speaker"]) or "")
+                    ok = bool(ps) and want in {_last_word(w) for w in ps.split()}
                     for key in ("direct", "all") if g["kind"] == "direct" else ("all",):
                         spk[key][0] += ok
                         spk[key][1] += 1
