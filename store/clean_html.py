@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
@@ -44,48 +45,29 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MAX_CHARS = 3_000_000
 
 _BLOCKS = {
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "figcaption",
-    "caption",
-    "dd",
-    "dt",
-    "div",
-    "section",
-    "article",
-    "td",
-    "th",
-    "tr",
-    "table",
-    "ul",
-    "ol",
-    "dl",
-    "figure",
-    "header",
-    "footer",
-    "aside",
-    "main",
-    "form",
-    "address",
-    "center",
-}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption",
+    "caption", "dd", "dt", "div", "section", "article", "td", "th", "tr", "table", "ul",
+    "ol", "dl", "figure", "header", "footer", "aside", "main", "form", "address", "center",
+}  # fmt: skip
+_NEVER_TEXT = {"script", "style", "noscript", "button", "select", "input", "svg", "nav",
+               "figcaption", "template", "iframe", "textarea", "label"}  # fmt: skip
 
-# class/id words of furniture that sits inside article containers on real sites.
-_FURNITURE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|signup|sign-up|subscribe|subscription|"
-    r"related|recommended|read-?more|readmore|more-stories|promo|advert|advertisement|ads?|"
-    r"sponsor|caption|credit|byline|author|dateline|timestamp|breadcrumbs?|tags?|"
-    r"comments?|footer|toolbar|paywall|outbrain|taboola|disclaimer|print|newsletter)"
-    r"(?:$|[\s_-])",
+# class/id words of furniture that sits inside article containers on real sites; class
+# names are split into words (also at camelCase), so "newsCaption" and "share-bar" match.
+_FURNITURE_WORDS = frozenset(
+    """share sharing sharebar sharetools social newsletter newsletters signup subscribe
+    subscription related recommended recommendations readmore promo promotion promoted advert
+    advertisement advertising ad ads adslot adunit dfp sponsor sponsored caption captions
+    credit credits byline author authors dateline timestamp breadcrumb breadcrumbs tags
+    comments comment footer toolbar paywall outbrain taboola disclaimer rollover popover
+    tooltip hovercard swiper carousel slider trending teaser teasers popular widget sidebar
+    nav navigation menu print meta rail also more""".split()  # noqa: SIM905
+)
+# Posts embedded from social networks are part of the story (the quote it reports), but
+# readability's class rules treat "twitter"/"tweet" as unlikely content and drop them.
+_EMBEDDED_POST = re.compile(
+    r"twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|fb-post|reddit-card|"
+    r"mastodon-embed|threads-post",
     re.IGNORECASE,
 )
 
@@ -95,13 +77,13 @@ def clean_html(page: bytes | str, url: str | None = None) -> Article:
     html = _page_text(page)
     tree = _parse(html)
     meta = page_metadata(tree, url)
-    paragraphs = _readability_paragraphs(tree)
-    paragraphs = _tidy(paragraphs, meta.title)
-    if not _has_article(paragraphs):
+    _prepare_for_readability(tree)
+    blocks = _tidy(_readability_blocks(tree), meta.title)
+    if not _has_article(blocks):
         raise NoArticleError(NO_ARTICLE)
     title = meta.title or ""
     return Article.from_paragraphs(
-        [p for p, _ in paragraphs],
+        [b.text for b in blocks],
         title=title,
         byline=meta.byline,
         site=meta.site,
@@ -151,7 +133,23 @@ class _Readability(Document):
         return super()._parse(copy.deepcopy(input))
 
 
-def _readability_paragraphs(tree) -> list[tuple[str, str]]:
+def _prepare_for_readability(tree) -> None:
+    """Protect what belongs to the story from readability's class rules; drop hover cards."""
+    for el in tree.xpath("//blockquote[@class] | //div[@class]"):
+        if _EMBEDDED_POST.search(el.get("class", "")):
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+    # Hover cards ("rollover" people boxes) sit inside sentences and splice headlines of
+    # other stories into the text; they are never visible reading text.
+    for el in tree.xpath(
+        '//*[contains(@class,"rollover") or contains(@class,"popover") '
+        'or contains(@class,"tooltip") or contains(@class,"hovercard")]'
+    ):
+        if len(el.text_content()) < 1000:
+            el.drop_tree()
+
+
+def _readability_blocks(tree) -> list[Block]:
     try:
         summary = _Readability(tree).summary(html_partial=True)
     except Exception as err:  # readability wraps every failure in Unparseable
@@ -165,21 +163,35 @@ def _readability_paragraphs(tree) -> list[tuple[str, str]]:
     return block_texts(root)
 
 
-def block_texts(root) -> list[tuple[str, str]]:
-    """(text, tag) for each block of an element tree, in reading order; furniture left out."""
-    out: list[tuple[str, str]] = []
+@dataclass
+class Block:
+    """One paragraph-level piece of the article with what its markup says about it."""
+
+    text: str
+    tag: str
+    link_share: float = 0.0  # share of the text inside links
+
+
+def block_texts(root) -> list[Block]:
+    """The blocks of an element tree in reading order; furniture elements left out."""
+    total = len(root.text_content()) or 1
+    out: list[Block] = []
     buf: list[str] = []
+    linked = [0]
     tag_stack: list[str] = ["div"]
 
     def flush():
-        text = re.sub(r"\s+", " ", "".join(buf)).strip()
-        buf.clear()
+        raw = "".join(buf)
+        text = re.sub(r"\s+", " ", raw).strip()
         if text:
-            out.append((text, tag_stack[-1]))
+            share = min(1.0, linked[0] / max(1, len(re.sub(r"\s+", "", raw))))
+            out.append(Block(text, tag_stack[-1], share))
+        buf.clear()
+        linked[0] = 0
 
-    def walk(el):
+    def walk(el, in_link=False):
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag and _is_furniture_element(el):
+        if tag and _is_furniture_element(el, total):
             if el.tail:
                 buf.append(el.tail)
             return
@@ -189,43 +201,117 @@ def block_texts(root) -> list[tuple[str, str]]:
         elif block:
             flush()
             tag_stack.append(tag)
-        if tag and el.text and tag not in ("script", "style"):
+        in_link = in_link or tag == "a"
+        if tag and el.text:
             buf.append(el.text)
+            if in_link:
+                linked[0] += len(re.sub(r"\s+", "", el.text))
         for child in el:
-            walk(child)
+            walk(child, in_link)
         if block:
             flush()
             tag_stack.pop()
         if el.tail:
             buf.append(el.tail)
+            if in_link and tag != "a":
+                linked[0] += len(re.sub(r"\s+", "", el.tail))
 
     walk(root)
     flush()
     return out
 
 
-def _is_furniture_element(el) -> bool:
-    if el.tag in ("script", "style", "noscript", "button", "select", "input", "svg", "nav"):
-        return True
+def _class_words(el) -> set[str]:
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    if attrs and _FURNITURE_ATTR.search(attrs):
-        # A furniture-named box that holds most of the story is the story (bad class names).
-        text = el.text_content()
-        return len(text) < 1500
+    if not attrs:
+        return set()
+    return set(re.findall(r"[a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", attrs).lower()))
+
+
+def _is_furniture_element(el, total: int) -> bool:
+    if el.tag in _NEVER_TEXT:
+        return True
+    words = _class_words(el)
+    if words & _FURNITURE_WORDS:
+        # A furniture-named box that holds much of the story is the story (bad class names).
+        size = len(el.text_content())
+        return size < 2000 and size < 0.3 * total
     return False
 
 
-def _tidy(paragraphs: list[tuple[str, str]], title: str | None) -> list[tuple[str, str]]:
-    kept: list[tuple[str, str]] = []
-    for i, (text, tag) in enumerate(paragraphs):
-        if is_furniture(text) or is_code(text) or appeal_strength(text) == 2:
+_CREDIT = re.compile(
+    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s*:\s*[^.]{1,80}"
+    r"|\((?:image|photo|picture|credit)s?\s*:[^)]*\)|getty\s+images|shutterstock|"
+    r"\bap\s+photo\b|©[^.]{0,60})\W*$",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"^\W*(?:updated|published|posted|last\s+(?:updated|modified)|modified)\b[^.]{0,50}"
+    r"\d[^.]{0,30}\.?$",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_REACH = re.compile(r"\b(?:reach(?:ed)?|contact|follow|tips?|email|write\s+to)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"\w[.!?。][\"'”’)]*(?:\s|$)")
+
+
+def _is_label(text: str) -> bool:
+    """A short line that announces what follows ("DON'T MISS", "Related", "Watch")."""
+    return len(text.split()) <= 6 and not _SENTENCE.search(text)
+
+
+def _block_is_furniture(block: Block) -> bool:
+    text = block.text
+    if is_furniture(text) or is_code(text) or _STAMP.match(text):
+        return True
+    if appeal_strength(text) == 2 and not re.search(r"[“\"].{10,}[”\"]", text):
+        return True
+    words = len(text.split())
+    if words <= 30 and _CREDIT.search(text):  # a caption's credit line
+        return True
+    if words <= 40 and _EMAIL.search(text) and _REACH.search(text):  # "Reach X at x@y.com"
+        return True
+    # Teasers for other stories: a block that is (nearly) all link and not a sentence.
+    return block.link_share >= 0.8 and (not _SENTENCE.search(text) or text.isupper())
+
+
+def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop furniture blocks, the repeated headline, a byline, and labels left with nothing."""
+    n = len(blocks)
+    drop = [_block_is_furniture(b) for b in blocks]
+    for i, b in enumerate(blocks):
+        if drop[i]:
             continue
-        if i < 3 and title and _same_text(text, title):
+        repeated_headline = i < 3 and bool(title) and _same_text(b.text, title)
+        byline_line = (i < 4 or i >= n - 2) and byline_of(b.text) is not None
+        drop[i] = repeated_headline or byline_line
+    # A label whose following block went ("DON'T MISS" above teasers), or that ends the
+    # article ("LEARN MORE"), announces furniture.
+    for i in range(n - 1, -1, -1):
+        if drop[i] or not _is_label(blocks[i].text):
             continue
-        if (i < 4 or i >= len(paragraphs) - 2) and byline_of(text):
-            continue
-        kept.append((text, tag))
-    return kept
+        rest = [j for j in range(i + 1, n) if not drop[j]]
+        if not rest or (i + 1 < n and drop[i + 1]):
+            drop[i] = True
+    kept = [b for b, d in zip(blocks, drop, strict=True) if not d]
+    return _rejoin_split_paragraphs(kept)
+
+
+def _rejoin_split_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A paragraph cut in two by an inline ad: no sentence end, then a lower-case start."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.tag == b.tag == "p"
+            and not re.search(r"[.!?:;\"”’)]$", prev.text)
+            and re.match(r"[a-z]", b.text)
+        ):
+            out[-1] = Block(prev.text + " " + b.text, "p", prev.link_share)
+        else:
+            out.append(b)
+    return out
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -233,7 +319,7 @@ def _same_text(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def _has_article(paragraphs: list[tuple[str, str]]) -> bool:
-    words = sum(len(p.split()) for p, _ in paragraphs)
-    sentences = sum(1 for p, _ in paragraphs if re.search(r"\w[.!?。][\"'”’)]*(?:\s|$)", p))
+def _has_article(blocks: list[Block]) -> bool:
+    words = sum(len(b.text.split()) for b in blocks)
+    sentences = sum(1 for b in blocks if _SENTENCE.search(b.text))
     return words >= 40 or (words >= 12 and sentences >= 1)

@@ -55,13 +55,14 @@ def is_code(line: str) -> bool:
 
 
 _MONEY = re.compile(
-    r"\b(?:donat\w*|contribut\w*|subscri\w*|membership|members?hip|money|costs?|fund\w*|"
-    r"support\w*|pay(?:ing|wall)?|sponsor\w*|patreon|tips?)\b",
+    r"\b(?:donat\w*|contribut\w*|subscri\w*|memberships?|members|paywalls?|sponsor\w*|"
+    r"money|funds?|funding|patreon|(?:make|making)\s+(?:a\s+)?(?:modest\s+|small\s+)?"
+    r"(?:support|payment|gift)|support\s+(?:us|our|independent|quality|journalism))\b",
     re.IGNORECASE,
 )
 _PRESS = re.compile(
-    r"\b(?:journalism|journalists?|reporting|newsroom|news|press|(?:free|continued|unlimited)"
-    r"\s+access|articles?|stories|independent|readers?)\b",
+    r"\b(?:journalism|journalists?|newsroom|reporting|newspapers?|coverage|content|"
+    r"articles?|stories|readers?|media|magazine|paywalls?|free\s+access)\b",
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
@@ -74,7 +75,8 @@ _IMPERATIVE = re.compile(
 
 def appeal_strength(line: str) -> int:
     """2 for a donation/subscription appeal, 1 for its vocabulary without an address, else 0."""
-    if not (_MONEY.search(line) and _PRESS.search(line)):
+    imperative_support = re.match(r"^\W*support\b", line, re.IGNORECASE)
+    if not ((_MONEY.search(line) or imperative_support) and _PRESS.search(line)):
         return 0
     if _ADDRESS.search(line) or _IMPERATIVE.search(line):
         return 2
@@ -84,12 +86,14 @@ def appeal_strength(line: str) -> int:
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:donate(?:\s+now)?|subscribe(?:\s+now)?|sign\s*(?:up|in)|log\s*in|register|"
     r"share(?:\s+this(?:\s+(?:article|story|post|page))?)?|tweet|e-?mail|print|whatsapp|"
-    r"advertisement|advertising|ad|sponsored(?:\s+content)?|read\s+more|continue\s+reading|"
+    r"advertisement|advertising|advert|ad|sponsored(?:\s+content)?|read\s+more|continue\s+reading|"
     r"load\s+more|show\s+more|comments?|\d+\s+comments?|related(?:\s+(?:articles|stories|"
     r"news|posts|content))?|recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|most\s+"
     r"(?:read|popular|viewed)|trending(?:\s+now)?|skip\s+to\s+(?:main\s+)?content|menu|"
     r"search|close|back\s+to\s+top|top\s+stories|more\s+stories|latest\s+news|"
-    r"click\s+here[^.]*)\W*$",
+    r"learn\s+more|see\s+more|more\s+info|videos?|photos?|gallery|watch(?:\s+now)?|"
+    r"listen|you\s+may\s+also\s+be\s+interested\s+in|tell\s+us\s+what\s+you\s+think|"
+    r"this\s+slideshow\s+requires\s+javascript|click\s+here[^.]*)\W*$",
     re.IGNORECASE,
 )
 _LINK_LEADS = re.compile(
