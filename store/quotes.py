@@ -17,8 +17,7 @@ __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
 
 _MARK_CHARS = OPENERS + CLOSERS + STRAIGHT
 _HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotation
-# a full stop inside a closing mark does not end the sentence: “...?” Vitter demanded.
-_SENTENCE_END = re.compile(r"[.!?]\)?\s+(?=[\u201c\"\u00abA-Z(])")
+_SENTENCE_END = re.compile(r"[.!?][\u201d\"\u00bb)]?\s+(?=[\u201c\"\u00abA-Z(])")
 _ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Prof|Rev|vs)"
                             r"|\b[A-Z])$")
 _GAP_DIRECT = re.compile(
@@ -49,6 +48,7 @@ class Quote:
     kind: str  # "direct" (a whole quotation) or "mixed" (a fragment inside reported speech)
     ref_start: int | None = None  # the phrase at the cue that refers to the speaker ("he")
     ref_end: int | None = None
+    via: str = "cue"  # how the speaker was found: cue, colon, subject, or carried from a quote
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,11 @@ class _Found:
     span: Span
     sent_start: int
     sent_end: int
+    after_end: int  # where a source named right after the quotation may end (“...?” Vitter asked.)
     source: Mention | None = None
     cue: re.Match[str] | None = None
     adjacent_cue: bool = False  # the cue introduces the quotation directly ("said:", "he said")
+    via: str = "cue"
     inherited: _Found | None = None
 
 
@@ -96,17 +98,17 @@ def _sentence_starts(masked: str, start: int, end: int) -> list[int]:
     return starts
 
 
-def _sentence_of(starts: list[int], para_end: int, pos: int, end: int) -> tuple[int, int]:
-    s = starts[0]
-    e = para_end
+def _sentence_of(starts: list[int], para_end: int, pos: int, end: int) -> tuple[int, int, int]:
+    """The sentence holding [pos, end), and where the sentence after it ends."""
+    s, e, after = starts[0], para_end, para_end
     for i, st in enumerate(starts):
         if st <= pos:
             s = st
         elif st >= end:
             e = st
+            after = starts[i + 1] if i + 1 < len(starts) else para_end
             break
-    _ = i
-    return s, e
+    return s, e, after
 
 
 _CLEAN_GAP = re.compile(r"^\s*(?:(?:also|later|then|had|has|have|once|again|previously|never|"
@@ -165,7 +167,7 @@ def _attribute_left(masked: str, f: _Found, lo: int, hi: int) -> bool:
 
 def _attribute_right(masked: str, f: _Found) -> bool:
     """A reporting verb right after the quotation: “...,” he said / said Trump."""
-    lo, hi = f.span.end, f.sent_end
+    lo, hi = f.span.end, f.after_end
     window_end = min(hi, lo + 100)
     for cue in CUE.finditer(masked, lo, window_end):
         between = masked[lo: cue.start()]
@@ -224,6 +226,7 @@ def _attribute_subject_first(masked: str, f: _Found, lo: int) -> bool:
             subj.text.lower() == "it":
         return False
     f.source = subj
+    f.via = "subject"
     return True
 
 
@@ -236,11 +239,28 @@ def _is_upper_start(inner: str) -> bool:
     return False
 
 
+_TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|of|in|titled|entitled|show|book|memoir|film|movie|"
+                           r"program|programme|song|album|series|novel|column|play|hit|the))\s*$",
+                           re.IGNORECASE)
+
+
 def _looks_like_title(inner: str) -> bool:
+    """“Meet the Press.”, “Keep the Promise”: a short run of capitalised words."""
     words = inner.strip(" .,!?\u2026").split()
-    if not words or len(words) > 5 or inner.rstrip()[-1:] in ".?!":
+    if not words or len(words) > 6 or (len(words) == 1 and inner.rstrip()[-1:] in ".?!"):
+        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
         return False
     return all(w[:1].isupper() or w.lower() in _MINOR or not w[:1].isalpha() for w in words)
+
+
+def _is_title(masked: str, inner: str, f: _Found) -> bool:
+    """A name or title in quotation marks, not somebody's words."""
+    if not _looks_like_title(inner):
+        return False
+    if _TITLE_BEFORE.search(masked, max(f.sent_start, f.span.start - 20), f.span.start):
+        return True
+    return not (f.adjacent_cue and f.source is not None)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -260,8 +280,10 @@ def find_quotes(text: str) -> list[Quote]:
         if starts is None:
             starts = sentence_starts[sp.para_start] = _sentence_starts(
                 masked, sp.para_start, sp.para_end)
-        s, e = _sentence_of(starts, sp.para_end, sp.start, sp.end)
-        found.append(_Found(sp, s, e))
+        s, e, after = _sentence_of(starts, sp.para_end, sp.start, sp.end)
+        if masked[sp.end: e].strip():  # the quotation does not end its sentence
+            after = e
+        found.append(_Found(sp, s, e, after))
 
     previous_para: dict[int, tuple[int, int]] = {}
     paras = paragraphs(text)
@@ -288,13 +310,8 @@ def find_quotes(text: str) -> list[Quote]:
             lo = max(0, lead_end - 300) + cut + 1
             if _attribute_left(masked, f, lo, lo + len(head) - cut - 1):
                 f.adjacent_cue = True
+                f.via = "colon"
                 continue
-        # a paragraph that is all quotation, after a paragraph reporting someone's words
-        whole = sp.start == sp.para_start and not masked[sp.end: sp.para_end].strip()
-        if whole and sp.para_start in previous_para:
-            ps, pe = previous_para[sp.para_start]
-            if _HIDDEN not in masked[ps:pe]:
-                _attribute_left(masked, f, ps, pe)
 
     _inherit(found, text)
 
@@ -347,7 +364,7 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
     inner = text[sp.start + (1 if sp.opened else 0): sp.end - (1 if sp.closed else 0)]
     if not inner.strip():
         return None
-    if _looks_like_title(inner) and not (f.adjacent_cue and f.source is not None):
+    if _is_title(masked, inner, f):
         return None
     speaker, s_start, s_end, role = _resolve(src.source, people)
     left = masked[f.sent_start: sp.start].rstrip()
@@ -376,6 +393,7 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
         kind=kind,
         ref_start=ref.start if ref is not None else None,
         ref_end=ref.end if ref is not None else None,
+        via=f.via if f.source is not None else "carried",
     )
 
 
