@@ -12,7 +12,29 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_CUE_WORDS = ["said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "asked", "asks", "asking", "wrote", "writes", "writing", "tweeted", "tweets", "tweeting", "continued", "continues", "continuing", "replied", "replies", "replying", "responded", "responds", "stated", "states", "stating", "explained", "explains", "explaining", "described", "describes", "describing", "declared", "declares", "declaring", "pledged", "pledges", "reported", "reports", "argued", "argues", "arguing", "concluded", "concludes", "recalled", "recalls", "recalling", "announced", "announces", "accused", "accuses", "accusing", "remarked", "remarks", "remarking", "insisted", "insists", "insisting", "claimed", "claims", "claiming", "admitted", "admits", "answered", "answers", "shouted", "shouts", "exclaimed", "vowed", "vows", "vowing", "suggested", "suggests", "warned", "warns", "warning", "blasted", "boasted", "boasts", "praised", "mocked", "asserted", "asserts", "assured", "urged", "urges", "urging", "promised", "promises", "predicted", "predicts", "acknowledged", "acknowledges", "conceded", "concedes", "cautioned", "complained", "complains", "countered", "counters", "joked", "jokes", "quipped", "recounted", "observed", "observes", "emphasized", "emphasised", "stressed", "stresses", "maintained", "maintains", "contended", "demanded", "demands", "threatened", "testified", "posted", "chanted", "chanting", "called", "calls", "calling", "lamented", "laments", "charged", "charges", "noted", "notes", "noting", "wondered", "questioned", "cried", "yelled", "screamed", "whispered", "mused", "proclaimed", "announced", "confirmed", "denied", "denies", "explained", "conclude", "labeled", "labelled", "dubbed", "branded", "termed", "thundered", "retorted", "sighed"]
+_CUE_WORDS = [
+    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds",
+    "adding", "asked", "asks", "asking", "wrote", "writes", "writing", "tweeted", "tweets",
+    "tweeting", "continued", "continues", "continuing", "replied", "replies", "replying",
+    "responded", "responds", "stated", "states", "stating", "explained", "explains",
+    "explaining", "described", "describes", "describing", "declared", "declares", "declaring",
+    "pledged", "pledges", "reported", "reports", "argued", "argues", "arguing", "concluded",
+    "concludes", "recalled", "recalls", "recalling", "announced", "announces", "accused",
+    "accuses", "accusing", "remarked", "remarks", "remarking", "insisted", "insists",
+    "insisting", "claimed", "claims", "claiming", "admitted", "admits", "answered", "answers",
+    "shouted", "shouts", "exclaimed", "vowed", "vows", "vowing", "suggested", "suggests",
+    "warned", "warns", "warning", "blasted", "boasted", "boasts", "praised", "mocked",
+    "asserted", "asserts", "assured", "urged", "urges", "urging", "promised", "promises",
+    "predicted", "predicts", "acknowledged", "acknowledges", "conceded", "concedes",
+    "cautioned", "complained", "complains", "countered", "counters", "joked", "jokes",
+    "quipped", "recounted", "observed", "observes", "emphasized", "emphasised", "stressed",
+    "stresses", "maintained", "maintains", "contended", "demanded", "demands", "threatened",
+    "testified", "posted", "chanted", "chanting", "called", "calls", "calling", "lamented",
+    "laments", "charged", "charges", "noted", "notes", "noting", "wondered", "questioned",
+    "cried", "yelled", "screamed", "whispered", "mused", "proclaimed", "confirmed", "denied",
+    "denies", "conclude", "labeled", "labelled", "dubbed", "branded", "termed", "thundered",
+    "retorted", "sighed",
+]
 _CUE_PHRASES = ["according to", "pointed out", "points out", "went on", "goes on", "as saying"]
 CUE = re.compile(
     r"\b(?:" + "|".join(sorted({*(re.escape(p) for p in _CUE_PHRASES), *_CUE_WORDS},
@@ -194,6 +216,9 @@ def _describes_name(toks: list[tuple[str, int, int]], k: int, j: int) -> bool:
             and toks[k][0] not in _CAPITAL_STOP)
 
 
+_NOT_NAME = ROLE_WORDS | HONORIFICS | DOC_HEADS
+
+
 def _classify(text: str, toks: list[tuple[str, int, int]], det: bool, prev: str) -> Mention | None:
     obj = prev in PREPOSITIONS
     while len(toks) > 1 and toks[-1][0].lower() in {"of", "the"}:
@@ -203,8 +228,7 @@ def _classify(text: str, toks: list[tuple[str, int, int]], det: bool, prev: str)
     lw = last.lower()
     # the name: trailing capitalised words that are not titles
     k = len(toks)
-    while k > 0 and _is_capital(toks[k - 1][0]) and toks[k - 1][0].lower() not in ROLE_WORDS \
-            and toks[k - 1][0].lower() not in HONORIFICS and toks[k - 1][0].lower() not in DOC_HEADS:
+    while k > 0 and _is_capital(toks[k - 1][0]) and toks[k - 1][0].lower() not in _NOT_NAME:
         if k < len(toks) and toks[k - 1][0].endswith(("’s", "'s")):
             break
         k -= 1
@@ -224,9 +248,9 @@ def _classify(text: str, toks: list[tuple[str, int, int]], det: bool, prev: str)
         return Mention("name", text[s:e], s, e, text[ns:ne], ns, ne, role, honorific, org, obj)
     if lw in DOC_HEADS and (det or len(toks) > 1):
         return Mention("document", text[s:e], s, e, object=obj)
-    if lw in ROLE_HEADS or lw.rstrip("s") in ROLE_HEADS:
-        if det or len(toks) > 1 or lw.endswith("s"):
-            return Mention("description", text[s:e], s, e, role=text[s:e], object=obj)
+    if (lw in ROLE_HEADS or lw.rstrip("s") in ROLE_HEADS) and (
+            det or len(toks) > 1 or lw.endswith("s")):
+        return Mention("description", text[s:e], s, e, role=text[s:e], object=obj)
     return None
 
 

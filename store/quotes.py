@@ -329,8 +329,8 @@ def _inherit(found: list[_Found], text: str) -> None:
     for f in found:
         sp = f.span
         if f.source is None and prev is not None:
-            same_sentence = prev.sent_start == f.sent_start and prev.span.para_start == sp.para_start
             same_para = prev.span.para_start == sp.para_start
+            same_sentence = same_para and prev.sent_start == f.sent_start
             at_sentence_start = f.sent_start >= sp.start - 1
             continued = (not prev.span.closed and prev.span.end == prev.span.para_end
                          and sp.start == sp.para_start and sp.opened)
@@ -345,12 +345,11 @@ def _inherit(found: list[_Found], text: str) -> None:
     nxt: _Found | None = None
     for f in reversed(found):
         sp = f.span
-        if f.source is None and f.inherited is None and nxt is not None:
-            if not sp.closed and sp.end == sp.para_end and nxt.span.start == nxt.span.para_start \
-                    and nxt.span.opened and nxt.span.para_start > sp.para_end:
-                between = text[sp.para_end: nxt.span.para_start]
-                if between.strip() == "":
-                    f.inherited = nxt if nxt.source is not None else nxt.inherited
+        if f.source is None and f.inherited is None and nxt is not None and not sp.closed \
+                and sp.end == sp.para_end and nxt.span.start == nxt.span.para_start \
+                and nxt.span.opened and nxt.span.para_start > sp.para_end \
+                and not text[sp.para_end: nxt.span.para_start].strip():
+            f.inherited = nxt if nxt.source is not None else nxt.inherited
         nxt = f
 
 
@@ -397,7 +396,8 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
     )
 
 
-_RESUMED = re.compile(r"[,\u2014\u2013-][\u201d\"]\s*[^\x00\u201c\u201d\"]{1,80}?[,\u2014\u2013-]\s*$")
+_RESUMED = re.compile(
+    r"[,\u2014\u2013-][\u201d\"]\s*[^\x00\u201c\u201d\"]{1,80}?[,\u2014\u2013-]\s*$")
 
 
 def _resumes(masked: str, f: _Found) -> bool:
