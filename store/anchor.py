@@ -20,6 +20,8 @@ Date = dt.date
 
 YEARS_BACK = 30  # how far before `near` a year-less date may lie
 WINDOW = 45  # days after an explicit date the text may still have been written
+MAX_CLUES = 60  # distinct mentions weighed (a long table of dates needs no more)
+MAX_STARTS = 40  # explicit dates whose following weeks are searched
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,11 @@ _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-\s|\n|:)")
 
 def _clues(text: str, near: Date) -> list[_Clue]:
     clues = []
-    for d in find_dates(text, None):
-        if d.type not in ("DATE", "TIME"):
-            continue
+    mentions = [d for d in find_dates(text, None) if d.type in ("DATE", "TIME")]
+    aheads = looks_ahead(text, [(d.start, d.end) for d in mentions])
+    for d, ahead in zip(mentions, aheads, strict=True):
         value = d.value.split("T")[0]
         low = d.text.lower()
-        ahead = looks_ahead(text, d.start, d.end)
         dateline = d.start < 200 and bool(_DATELINE.match(text, d.end))
         if m := _FULL.match(value):
             day = Date(int(m[1]), int(m[2]), int(m[3]))
@@ -145,7 +146,7 @@ def _candidates(clues: list[_Clue], near: Date) -> set[Date]:
                 except ValueError:
                     continue
     days: set[Date] = set()
-    for s in starts[:200]:
+    for s in sorted(set(starts))[-MAX_STARTS:]:
         for k in range(WINDOW + 1):
             day = s + dt.timedelta(days=k)
             if day <= near:
@@ -159,13 +160,17 @@ def infer_anchor(text: str, near: Date | None = None) -> Date | None:
     if not text or not isinstance(text, str):
         return None
     near = near or Date.today()
-    clues = _clues(text, near)[:300]
-    candidates = _candidates(clues, near)
+    counted: dict[_Clue, int] = {}
+    for clue in _clues(text, near):
+        if clue in counted or len(counted) < MAX_CLUES:
+            counted[clue] = counted.get(clue, 0) + 1
+    clues = list(counted.items())
+    candidates = _candidates([c for c, _ in clues], near)
     if not candidates:
         return None
     best, best_score = None, float("-inf")
     for c in sorted(candidates, reverse=True):  # latest first: ties keep the most recent day
-        score = sum(_fit(clue, c) for clue in clues)
+        score = sum(_fit(clue, c) * n for clue, n in clues)
         if score > best_score:
             best, best_score = c, score
     return best

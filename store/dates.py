@@ -114,7 +114,8 @@ _SPOKEN_YEAR = (
     r"(?:nineteen|eighteen)[\s-](?:hundred|" + _NUMW + r")|two[\s-]thousand(?:[\s-](?:and[\s-])?"
     r"(?:" + _NUMW + r"))?"
 )
-_ANYYEAR = r"(?:" + _YEAR + r"|" + _SPOKEN_YEAR + r"|'\d\d)"
+# After a month and day any four-digit year is a year, however far away.
+_ANYYEAR = r"(?:(?<![\d$])[12]\d{3}(?![\d%])|" + _SPOKEN_YEAR + r"|'\d\d)"
 _PART = r"(?:morning|afternoon|evening|night)"
 _AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
@@ -1464,14 +1465,17 @@ def _merge_pair(a: DateMention, b: DateMention) -> tuple[str, str, Date | None] 
     return None
 
 
-def looks_ahead(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around text[start:end] narrates the future ("talks will continue on
-    Thursday") rather than the past."""
+def looks_ahead(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each (start, end) span: whether its sentence narrates the future ("talks will
+    continue on Thursday") rather than the past."""
     bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
-    i = bisect.bisect_right(bounds, start)
-    s = bounds[i - 1] if i else 0
-    e = bounds[i] if i < len(bounds) else len(text)
-    return _is_future(text, s, start, end, e)
+    out = []
+    for start, end in spans:
+        i = bisect.bisect_right(bounds, start)
+        s = bounds[i - 1] if i else 0
+        e = bounds[i] if i < len(bounds) else len(text)
+        out.append(_is_future(text, s, start, end, e))
+    return out
 
 
 # ---------------------------------------------------------------------------- periods

@@ -1,0 +1,226 @@
+"""Finding, normalising and resolving temporal expressions (store.dates, store.anchor)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from store.article import join_paragraphs
+from store.dates import DateMention, find_dates, infer_anchor, looks_ahead, value_period
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+ANCHOR = dt.date(2022, 3, 2)
+
+
+def seed_text(index: int) -> str:
+    """A seed's news paragraphs as canonical text (the first seed's appeal and script cut)."""
+    path = sorted(SEEDS.glob("*.txt"))[index]
+    raw = path.read_text(encoding="utf-8").split("Support PREMIUM TIMES")[0]
+    return join_paragraphs(raw.splitlines())[0]
+
+
+def mention_at(mentions: list[DateMention], text: str, phrase: str, context: str) -> DateMention:
+    """The mention covering `phrase` inside the first occurrence of `context`."""
+    at = text.index(context) + context.index(phrase)
+    for m in mentions:
+        if m.start <= at < m.end:
+            return m
+    raise AssertionError(f"no mention at {phrase!r} in {context!r}: {mentions}")
+
+
+def values(text: str, anchor: dt.date | None = dt.date(1998, 1, 8)) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.value) for m in find_dates(text, anchor)]
+
+
+# (seed, phrase, context around it, resolved day)
+SEED_CASES = [
+    (0, "Wednesday", "General Assembly Wednesday approved", "2022-03-02"),
+    (0, "last Thursday", "invasion began last Thursday", "2022-02-24"),
+    (0, "Monday", "first round of talks ended on Monday", "2022-02-28"),
+    (0, "Thursday", "continue talks on Thursday in Belarus", "2022-03-03"),
+    (0, "Wednesday", "services said on Wednesday", "2022-03-02"),
+    (1, "the 28th of last month", "Belarus on the 28th of last month", "2022-02-28"),
+    (1, "the 25th of last month", "troops on the 25th of last month", "2022-02-25"),
+    (1, "the 1st", "CNN on the 1st that", "2022-03-01"),
+    (1, "February 24", "operation’ on February 24", "2022-02-24"),
+    (1, "the 2nd", "announced on the 2nd (local time)", "2022-03-02"),
+    (1, "the same day", "New York on the same day", "2022-03-02"),
+    (1, "the day before", "announced the day before", "2022-03-01"),
+]
+
+
+@pytest.mark.parametrize(("seed", "phrase", "context", "day"), SEED_CASES)
+def test_seed_mentions_resolve_news_style(seed, phrase, context, day):
+    text = seed_text(seed)
+    m = mention_at(find_dates(text, ANCHOR), text, phrase, context)
+    assert m.text == phrase
+    assert m.type == "DATE"
+    assert m.value == day
+    assert m.day == dt.date.fromisoformat(day)
+    assert text[m.start : m.end] == m.text
+
+
+def test_the_seeds_told_together_give_their_own_anchor():
+    # "Wednesday" (the vote, first seed) and "on the 2nd" (the vote, second seed) agree only in
+    # years where 2 March is a Wednesday; the most recent such year is 2022.
+    both = seed_text(0) + "\n\n" + seed_text(1)
+    assert infer_anchor(both, near=dt.date(2026, 11, 23)) == ANCHOR
+
+
+def test_second_seed_names_its_day_and_month():
+    assert infer_anchor(seed_text(1), near=dt.date(2022, 6, 1)) == ANCHOR
+
+
+def test_weekdays_alone_name_no_calendar_day():
+    assert infer_anchor(seed_text(0)) is None
+
+
+@pytest.mark.parametrize(("seed", "phrase", "context", "day"), SEED_CASES)
+def test_seed_mentions_resolve_the_same_with_the_inferred_anchor(seed, phrase, context, day):
+    anchor = infer_anchor(seed_text(0) + "\n\n" + seed_text(1), near=dt.date(2026, 11, 23))
+    text = seed_text(seed)
+    assert mention_at(find_dates(text, anchor), text, phrase, context).value == day
+
+
+def test_seed_week_duration_and_time_of_day():
+    first, second = seed_text(0), seed_text(1)
+    week = mention_at(find_dates(first, ANCHOR), first, "last week", "Russia last week vetoed")
+    assert (week.type, week.value, week.day) == ("DATE", "2022-W08", None)
+    found = find_dates(second, ANCHOR)
+    assert mention_at(found, second, "three-day", "three-day emergency").value == "P3D"
+    tonight = mention_at(found, second, "tonight", "take place tonight")
+    assert (tonight.type, tonight.value, tonight.day) == ("TIME", "2022-03-02TNI", ANCHOR)
+    seven = mention_at(find_dates(first, ANCHOR), first, "Seven days", "Seven days into")
+    assert (seven.type, seven.value) == ("DURATION", "P7D")
+
+
+def test_mentions_are_sorted_and_do_not_overlap():
+    text = seed_text(1)
+    found = find_dates(text, ANCHOR)
+    assert found == sorted(found, key=lambda m: m.start)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He is now in Kuwait.", [("now", "DATE", "PRESENT_REF")]),
+        ("In the last twenty four hours, stocks fell.",
+         [("the last twenty four hours", "DURATION", "P1D")]),
+        ("Profit rose in the third quarter.", [("the third quarter", "DATE", "1998-Q3")]),
+        ("Sales fell last year.", [("last year", "DATE", "1997")]),
+        ("Prices doubled in the 1990s.", [("the 1990s", "DATE", "199")]),
+        ("It signed a five-year lease.", [("five-year", "DURATION", "P5Y")]),
+        ("The plant runs daily.", [("daily", "SET", "P1D")]),
+        ("They meet every Sunday.", [("every Sunday", "SET", "XXXX-WXX-7")]),
+        ("She left two weeks ago.", [("two weeks ago", "DATE", "1997-12-25")]),
+        ("It happened recently.", [("recently", "DATE", "PAST_REF")]),
+        ("Talks resume next week.", [("next week", "DATE", "1998-W03")]),
+        ("The deal closed Oct. 13, 1989.", [("Oct. 13, 1989", "DATE", "1989-10-13")]),
+        ("It was worth more in October.", [("October", "DATE", "1997-10")]),
+        ("Crews worked for several years.", [("several years", "DURATION", "PXY")]),
+        ("He spoke at 10 a.m. Tuesday.", [("10 a.m. Tuesday", "TIME", "1998-01-06T10:00")]),
+        ("The winter of nineteen ninety-four was cold.",
+         [("The winter of nineteen ninety-four", "DATE", "1994-WI")]),
+        ("A 6-year-old boy and a quarter of the vote.", []),
+    ],
+)
+def test_timex3_conventions(text, expected):
+    assert values(text) == expected
+
+
+def test_bare_weekday_follows_the_tense():
+    anchor = dt.date(2022, 3, 2)  # a Wednesday
+    past = find_dates("The talks ended on Monday.", anchor)[0]
+    future = find_dates("The talks will resume on Monday.", anchor)[0]
+    assert past.value == "2022-02-28"
+    assert future.value == "2022-03-07"
+
+
+def test_ordinal_day_past_the_anchor_day_is_last_month_in_past_narration():
+    found = find_dates("The ship sank on the 28th (local time).", dt.date(2022, 3, 2))
+    assert found[0].value == "2022-02-28"
+
+
+def test_a_weekday_named_with_a_date_picks_the_year():
+    found = find_dates("The vote on Wednesday, March 2 was close.", dt.date(2021, 12, 20))
+    assert found[0].value == "2022-03-02"
+
+
+def test_without_anchor_relative_mentions_stay_unresolved():
+    found = find_dates("On Wednesday, three days after March 1, 2022, talks began on the 4th.", None)
+    by_text = {m.text: m for m in found}
+    assert by_text["Wednesday"].value == "XXXX-WXX-3"
+    assert by_text["Wednesday"].day is None
+    assert by_text["March 1, 2022"].day == dt.date(2022, 3, 1)
+    assert by_text["the 4th"].value == "XXXX-XX-04"
+
+
+def test_text_without_dates_gives_nothing():
+    assert find_dates("The cat sat on the mat and 141 countries voted.", ANCHOR) == []
+    assert find_dates("", ANCHOR) == []
+    assert infer_anchor("No dates here at all.") is None
+
+
+def test_dates_that_do_not_exist_are_never_days():
+    found = find_dates("It was signed on February 30, 2021 and on 2021-13-45.", ANCHOR)
+    assert all(m.day is None for m in found)
+    assert not any("2021-02-30" in m.value or "13-45" in m.value for m in found)
+
+
+def test_far_away_years_do_not_break_anything():
+    found = find_dates("Rome fell in 476; the treaty runs to March 3, 2450 and 1066.", ANCHOR)
+    for m in found:
+        if m.day is not None:
+            assert 1 <= m.day.year <= 9999
+    assert infer_anchor("The treaty of March 3, 2450 was signed on March 1, 2450.") is None
+
+
+def test_a_table_of_date_like_numbers_is_handled_linearly():
+    rows = [f"{i} {i % 12 + 1}/{i % 28 + 1}/{1990 + i % 30} {i % 24}:{i % 60:02d} 20{i % 100:02d}"
+            for i in range(3000)]
+    text = "\n".join(rows)
+    found = find_dates(text, ANCHOR)
+    assert len(found) >= 3000
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert infer_anchor(text, near=ANCHOR) is not None
+
+
+def test_repetitive_text_does_not_backtrack():
+    text = ("the " * 5000) + ("a few more than " * 2000) + "1st " * 2000
+    assert isinstance(find_dates(text, ANCHOR), list)
+
+
+def test_dateline_names_the_day_of_writing():
+    text = "WASHINGTON, August 11 (Xinhua) --\n\nThe talks ended on Tuesday, officials said."
+    assert infer_anchor(text, near=dt.date(1998, 12, 31)) == dt.date(1998, 8, 11)
+
+
+def test_explicit_full_date_anchors_a_text():
+    text = "The law was passed on March 2, 2022. Officials said on Wednesday it would help."
+    assert infer_anchor(text, near=dt.date(2024, 1, 1)) == dt.date(2022, 3, 2)
+
+
+def test_looks_ahead_reads_the_sentence():
+    text = "Talks ended Monday. Both sides are set to meet again on Thursday."
+    monday, thursday = text.index("Monday"), text.index("Thursday")
+    assert looks_ahead(text, [(monday, monday + 6), (thursday, thursday + 8)]) == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-03-02", (dt.date(2022, 3, 2), dt.date(2022, 3, 2), 0)),
+        ("2022-W08", (dt.date(2022, 2, 21), dt.date(2022, 2, 27), 1)),
+        ("2022-02", (dt.date(2022, 2, 1), dt.date(2022, 2, 28), 2)),
+        ("1989-Q3", (dt.date(1989, 7, 1), dt.date(1989, 9, 30), 3)),
+        ("1989", (dt.date(1989, 1, 1), dt.date(1989, 12, 31), 4)),
+        ("PRESENT_REF", None),
+        ("P3D", None),
+        ("2022-02-30", None),
+    ],
+)
+def test_value_period(value, expected):
+    assert value_period(value) == expected
