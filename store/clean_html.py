@@ -16,6 +16,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import lxml.etree
 import lxml.html
@@ -78,7 +79,8 @@ def clean_html(page: bytes | str, url: str | None = None) -> Article:
     tree = _parse(html)
     meta = page_metadata(tree, url)
     _prepare_for_readability(tree)
-    blocks = _tidy(_readability_blocks(tree), meta.title)
+    site_host = _host(url) or _host(meta.canonical)
+    blocks = _tidy(_readability_blocks(tree, site_host), meta.title)
     if not _has_article(blocks):
         raise NoArticleError(NO_ARTICLE)
     title = meta.title or ""
@@ -90,6 +92,13 @@ def clean_html(page: bytes | str, url: str | None = None) -> Article:
         published=meta.published,
         url=url,
     )
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlparse(url).hostname if url else None
+    except ValueError:
+        return None
 
 
 def _page_text(page: bytes | str) -> str:
@@ -139,6 +148,18 @@ def _prepare_for_readability(tree) -> None:
         if _EMBEDDED_POST.search(el.get("class", "")):
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
+            # Wrappers that hold only the post ("social-media-embed") are unwrapped: readability
+            # removes link-heavy divs, and a post is mostly links.
+            size = len(el.text_content())
+            parent = el.getparent()
+            while (
+                parent is not None
+                and parent.tag == "div"
+                and len(parent.text_content()) <= 1.2 * size + 50
+            ):
+                grand = parent.getparent()
+                parent.drop_tag()
+                parent = grand
     # Hover cards ("rollover" people boxes) sit inside sentences and splice headlines of
     # other stories into the text; they are never visible reading text.
     for el in tree.xpath(
@@ -149,7 +170,7 @@ def _prepare_for_readability(tree) -> None:
             el.drop_tree()
 
 
-def _readability_blocks(tree) -> list[Block]:
+def _readability_blocks(tree, site_host: str | None) -> list[Block]:
     try:
         summary = _Readability(tree).summary(html_partial=True)
     except Exception as err:  # readability wraps every failure in Unparseable
@@ -160,7 +181,7 @@ def _readability_blocks(tree) -> list[Block]:
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
         return []
-    return block_texts(root)
+    return block_texts(root, site_host)
 
 
 @dataclass
@@ -170,30 +191,38 @@ class Block:
     text: str
     tag: str
     link_share: float = 0.0  # share of the text inside links
+    internal_share: float = 0.0  # share inside links to the same site (other stories)
 
 
-def block_texts(root) -> list[Block]:
+def block_texts(root, site_host: str | None = None) -> list[Block]:
     """The blocks of an element tree in reading order; furniture elements left out."""
     total = len(root.text_content()) or 1
     out: list[Block] = []
     buf: list[str] = []
-    linked = [0]
+    linked = {"internal": 0, "external": 0}
     tag_stack: list[str] = ["div"]
 
     def flush():
         raw = "".join(buf)
         text = re.sub(r"\s+", " ", raw).strip()
         if text:
-            share = min(1.0, linked[0] / max(1, len(re.sub(r"\s+", "", raw))))
-            out.append(Block(text, tag_stack[-1], share))
+            size = max(1, len(re.sub(r"\s+", "", raw)))
+            internal = min(1.0, linked["internal"] / size)
+            share = min(1.0, (linked["internal"] + linked["external"]) / size)
+            out.append(Block(text, tag_stack[-1], share, internal))
         buf.clear()
-        linked[0] = 0
+        linked["internal"] = linked["external"] = 0
 
-    def walk(el, in_link=False):
+    def add(text: str, link: str | None):
+        buf.append(text)
+        if link:
+            linked[link] += len(re.sub(r"\s+", "", text))
+
+    def walk(el, link: str | None = None):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag and _is_furniture_element(el, total):
             if el.tail:
-                buf.append(el.tail)
+                add(el.tail, link)
             return
         block = tag in _BLOCKS
         if tag == "br":
@@ -201,24 +230,34 @@ def block_texts(root) -> list[Block]:
         elif block:
             flush()
             tag_stack.append(tag)
-        in_link = in_link or tag == "a"
+        inner = link or (_link_kind(el.get("href"), site_host) if tag == "a" else None)
         if tag and el.text:
-            buf.append(el.text)
-            if in_link:
-                linked[0] += len(re.sub(r"\s+", "", el.text))
+            add(el.text, inner)
         for child in el:
-            walk(child, in_link)
+            walk(child, inner)
         if block:
             flush()
             tag_stack.pop()
         if el.tail:
-            buf.append(el.tail)
-            if in_link and tag != "a":
-                linked[0] += len(re.sub(r"\s+", "", el.tail))
+            add(el.tail, link)
 
     walk(root)
     flush()
     return out
+
+
+def _link_kind(href: str | None, site_host: str | None) -> str:
+    """internal: a link to another page of the same site (relative, or the same domain)."""
+    if not href or href.startswith("#"):
+        return "external"
+    host = urlparse(href).hostname if "//" in href else None
+    if host is None:
+        return "internal" if not href.startswith(("mailto:", "javascript:", "tel:")) else "external"
+    return "internal" if site_host and _domain(host) == _domain(site_host) else "external"
+
+
+def _domain(host: str) -> str:
+    return ".".join(host.lower().split(".")[-2:])
 
 
 def _class_words(el) -> set[str]:
@@ -250,6 +289,16 @@ _STAMP = re.compile(
     r"\d[^.]{0,30}\.?$",
     re.IGNORECASE,
 )
+# A bare date-and-time line ("sexta-feira, 22 de outubro de 2010 às 20:13"): a year, a clock
+# time, a few words around them, in any language.
+_DATE_TIME_LINE = re.compile(
+    r"^[^.!?]{0,50}\b(?:19|20)\d{2}\b[^.!?]{0,25}\b\d{1,2}[:h]\d{2}\b[^.!?]{0,15}$"
+)
+_SHORTCODE = re.compile(r"\[(\w+)\b[^\]]*\].*\[/\1\]")  # WordPress [button ...]...[/button]
+_FOLLOW_AUTHOR = re.compile(
+    r"\bfollow\s+(?:him|her|them|me|us)\b|\bfollow\s+@\w+|\bon\s+twitter\s+@\w+",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _REACH = re.compile(r"\b(?:reach(?:ed)?|contact|follow|tips?|email|write\s+to)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"\w[.!?。][\"'”’)]*(?:\s|$)")
@@ -262,7 +311,9 @@ def _is_label(text: str) -> bool:
 
 def _block_is_furniture(block: Block) -> bool:
     text = block.text
-    if is_furniture(text) or is_code(text) or _STAMP.match(text):
+    if is_furniture(text) or is_code(text) or _STAMP.match(text) or _SHORTCODE.search(text):
+        return True
+    if len(text.split()) <= 10 and _DATE_TIME_LINE.match(text):
         return True
     if appeal_strength(text) == 2 and not re.search(r"[“\"].{10,}[”\"]", text):
         return True
@@ -272,13 +323,21 @@ def _block_is_furniture(block: Block) -> bool:
     if words <= 40 and _EMAIL.search(text) and _REACH.search(text):  # "Reach X at x@y.com"
         return True
     # Teasers for other stories: a block that is (nearly) all link and not a sentence.
-    return block.link_share >= 0.8 and (not _SENTENCE.search(text) or text.isupper())
+    # Teasers for other stories: a block that is (nearly) all links to the same site, short or
+    # not a sentence. (Links elsewhere - shops, sources - are often the story's own lines.)
+    if block.internal_share >= 0.8 and (words <= 25 or not _SENTENCE.search(text)):
+        return True
+    return block.link_share >= 0.8 and text.isupper()
 
 
 def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop furniture blocks, the repeated headline, a byline, and labels left with nothing."""
     n = len(blocks)
     drop = [_block_is_furniture(b) for b in blocks]
+    # The author's note that closes many stories ("X's book is out now. Follow him on Twitter").
+    for i in range(max(0, n - 2), n):
+        if len(blocks[i].text.split()) <= 60 and _FOLLOW_AUTHOR.search(blocks[i].text):
+            drop[i] = True
     for i, b in enumerate(blocks):
         if drop[i]:
             continue

@@ -83,6 +83,7 @@ class PageMeta:
     byline: str | None = None
     site: str | None = None
     published: str | None = None
+    canonical: str | None = None  # the page's own URL (og:url or <link rel=canonical>)
 
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|blogposting", re.IGNORECASE)
@@ -246,12 +247,18 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
         byline = _microdata_author(tree)
     if not published and url:
         published = parse_date(_url_date(url) or "")
+    canonical = meta.get("og:url") or _canonical_link(tree)
     if not site:
-        canonical = meta.get("og:url") or url
-        site = site_from_url(canonical)
+        site = site_from_url(canonical or url)
     if title and site:
         title = strip_site_from_title(title, site)
-    return PageMeta(title=title, byline=byline, site=site, published=published)
+    return PageMeta(title=title, byline=byline, site=site, published=published, canonical=canonical)
+
+
+def _canonical_link(tree) -> str | None:
+    for el in tree.xpath('//link[@rel="canonical"][@href]')[:1]:
+        return el.get("href")
+    return None
 
 
 def _time_element_date(tree) -> str | None:
