@@ -347,9 +347,7 @@ def _is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) 
     after = text[end : min(sent_end, end + 120)]
     f = _FUTURE_AFTER.search(after)
     p = _PAST.search(after)
-    if f and (not p or f.start() <= p.start()):
-        return True
-    return False
+    return bool(f and (not p or f.start() <= p.start()))
 
 
 # ---------------------------------------------------------------------------- resolution
@@ -619,7 +617,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         _rx(
             r"(?:(?:(last|this|next|this\s+coming|this\s+past|the\s+previous|the\s+following"
-            r"|the\s+next|early|late|earlier|later|every|each)\s+|(?<=\bon\s))?(?<!\w)(" + _WEEKDAY + r")(s)?"
+            r"|the\s+next|early|late|earlier|later|every|each)\s+|(?<=\bon\s))?"
+            r"(?<!\w)(" + _WEEKDAY + r")(s)?"
             r"(?:\s+(morning|afternoon|evening|night))?)"
         ),
     ),
@@ -716,7 +715,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         else:
             y = None
         if y is None:
-            if day_n > 31 or (month == 2 and day_n > 29) or day_n > calendar.monthrange(2000, month)[1]:
+            if day_n > calendar.monthrange(2000, month)[1]:  # 2000: a leap year
                 return None
             return "DATE", f"XXXX-{month:02d}-{day_n:02d}", None
         d = _safe_date(y, month, day_n)
@@ -763,10 +762,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         return "DATE", str(y), None
     if name == "decade":
         raw = g(1) or g(2)
-        if raw.startswith("'"):
-            y = _year(raw, a) or 1900
-        else:
-            y = int(raw)
+        y = (_year(raw, a) or 1900) if raw.startswith("'") else int(raw)
         return "DATE", str(y)[:3], None
     if name == "century":
         if g(3):
@@ -856,10 +852,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         unit = g(2) or g(3)
         return "DURATION", _duration(None, unit), None
     if name == "the_past_unit":
-        unit = g(2) or g(3) or g(4)
-        which = (g(1) or "").lower()
-        return "DURATION", _duration(1, unit) if which not in ("entire", "whole", "full") or True \
-            else _duration(1, unit), None
+        return "DURATION", _duration(1, g(2) or g(3) or g(4)), None
     if name == "dayref":
         return _dayref_value(m, ctx)
     if name == "weekday":
@@ -1026,9 +1019,9 @@ def _relative_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         y, current = _season(a)
         idx, target = _SEASON_ORDER.index(current), _SEASON_ORDER.index(code)
         if k < 0:
-            y = y if target < idx else y - 1
+            y -= 0 if target < idx else 1
         else:
-            y = y if target > idx else y + 1
+            y += 0 if target > idx else 1
         return "DATE", f"{y}-{code}", None
     # "last spring" is the spring of last year, as "last year" is (the TimeML reading)
     return "DATE", f"{a.year + k}-{code}", None
@@ -1259,33 +1252,32 @@ _DIGIT_KIND = re.compile(
     _F,
 )
 _WORD_KIND: dict[str, str] = {}
-for _w in ("january february march april may june july august september october november "
-           "december jan feb mar apr jun jul aug sep sept oct nov dec").split():
-    _WORD_KIND[_w] = "month"
-for _w in ("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays "
-           "wednesdays thursdays fridays saturdays sundays").split():
-    _WORD_KIND[_w] = "weekday"
-for _w in ("second minute hour day week weekend fortnight month quarter year decade period "
-           "century centuries millennium millennia").split():
-    _WORD_KIND[_w] = _WORD_KIND[_w + "s"] = "unit"
-_WORD_KIND.update({"half": "half", "halves": "half"})
-for _w in "spring summer autumn winter fall".split():
-    _WORD_KIND[_w] = "season"
-for _w in "yesterday today tomorrow tonight night morning afternoon evening".split():
-    _WORD_KIND[_w] = "dayword"
-for _w in ("daily weekly monthly annually yearly hourly nightly biweekly bimonthly "
-           "semiannually every each per once twice times").split():
-    _WORD_KIND[_w] = "set"
-for _w in "christmas halloween valentine thanksgiving easter".split():
-    _WORD_KIND[_w] = "holiday"
-for _w in "nineteen eighteen thousand".split():
-    _WORD_KIND[_w] = "spoken"
-for _w in ("now nowadays currently present presently recent recently lately past once earlier "
-           "future term run possible eventually moment ago coming").split():
-    _WORD_KIND.setdefault(_w, "ref")
-for _w in "noon midnight midday midafternoon midmorning mid overnight clock".split():
-    _WORD_KIND[_w] = "clock"
-_WORD_KIND["once"] = "set"
+
+
+def _kind(kind: str, words: str, plural: bool = False) -> None:
+    for w in words.split():
+        _WORD_KIND.setdefault(w, kind)
+        if plural:
+            _WORD_KIND.setdefault(w + "s", kind)
+
+
+_kind("month", "january february march april may june july august september october november"
+      " december jan feb mar apr jun jul aug sep sept oct nov dec")
+_kind("weekday", "monday tuesday wednesday thursday friday saturday sunday", plural=True)
+_kind("unit", "second minute hour day week weekend fortnight month quarter year decade period",
+      plural=True)
+_kind("unit", "century centuries millennium millennia")
+_kind("half", "half halves")
+_kind("season", "spring summer autumn winter fall")
+_kind("dayword", "yesterday today tomorrow tonight night morning afternoon evening")
+_kind("set", "daily weekly monthly annually yearly hourly nightly biweekly bimonthly semiannually"
+      " every each per once twice times")
+_kind("holiday", "christmas halloween valentine thanksgiving easter")
+_kind("spoken", "nineteen eighteen thousand")
+_kind("ref", "now nowadays currently present presently recent recently lately past earlier future"
+      " term run possible eventually moment ago coming")
+_kind("clock", "noon midnight midday midafternoon midmorning mid overnight clock")
+
 
 
 def _cores(text: str):
@@ -1320,7 +1312,8 @@ _RULES_FOR: dict[str, tuple[tuple[str, int], ...]] = {
     "ordinal": (("ordinal", 1), ("dmy", 3), ("century", 3), ("quarter", 5)),
     "clock": (("clock", 3),),
     "unit": (("ago", 8), ("ago_vague", 3), ("duration", 9), ("duration_bare", 3),
-             ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4), ("year_earlier", 0),
+             ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4),
+             ("year_earlier", 0),
              ("set", 4), ("quarter", 7), ("nine_months", 3), ("century", 3), ("half", 3),
              ("dayref", 4), ("part", 3), ("holiday", 2)),
     "half": (("half", 2),),
@@ -1456,9 +1449,7 @@ def _merge_pair(a: DateMention, b: DateMention) -> tuple[str, str, Date | None] 
 
     if a.type == "TIME" and b.type == "DATE" and b.day and clock(a.value):
         return "TIME", f"{b.day.isoformat()}T{clock(a.value)}", b.day
-    if a.type == "DATE" and a.day and b.type == "TIME" and clock(b.value) and (
-        b.value.startswith("XXXX") or b.day == a.day or b.day is None or True
-    ):
+    if a.type == "DATE" and a.day and b.type == "TIME" and clock(b.value):
         return "TIME", f"{a.day.isoformat()}T{clock(b.value)}", a.day
     if a.type == "DATE" and b.type == "DATE" and a.day and b.day and a.day == b.day:
         return "DATE", a.value, a.day

@@ -150,7 +150,8 @@ def test_a_weekday_named_with_a_date_picks_the_year():
 
 
 def test_without_anchor_relative_mentions_stay_unresolved():
-    found = find_dates("On Wednesday, three days after March 1, 2022, talks began on the 4th.", None)
+    text = "On Wednesday, three days after March 1, 2022, talks began on the 4th."
+    found = find_dates(text, None)
     by_text = {m.text: m for m in found}
     assert by_text["Wednesday"].value == "XXXX-WXX-3"
     assert by_text["Wednesday"].day is None
