@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from store.attribution import CUE, Mention, People, Person, mentions
+from store.attribution import CUE, ROLE_HEADS, Mention, People, Person, mentions
 from store.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
 
 __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
@@ -438,6 +438,7 @@ def _resolve(m: Mention | None, people: People) -> tuple[str | None, int | None,
 _CUE_AFTER = re.compile(r"^[\s,]*(?:(?:also|later|then|had|has|have|once|again|previously|"
                         r"\w+ly)\s+)*(?:" + CUE.pattern[2:-2] + r")\b", re.IGNORECASE)
 _CUE_BEFORE = re.compile(r"\b(?:" + CUE.pattern[2:-2] + r")[\s,]*$", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;\x00]{0,60}?\b([\w.]+))\s*[,.;]")
 _SPEAKER_END = re.compile(r"[\s]*(?:[,.;:\u2014\u2013]|who\b|$)")
 
 
@@ -451,6 +452,10 @@ def _people(text: str, masked: str) -> People:
             subject = bool(_CUE_AFTER.match(masked, m.end, min(e, m.end + 40))) or (
                 bool(_CUE_BEFORE.search(masked, max(s, m.start - 30), m.start))
                 and bool(_SPEAKER_END.match(masked, m.end, e)))
+            if m.kind == "name" and not m.role and not m.org:
+                apposition = _APPOSITION.match(masked, m.end, min(e, m.end + 90))
+                if apposition and apposition.group(2).lower() in ROLE_HEADS:
+                    m = replace(m, role=apposition.group(1))
             people.add(m, person=subject)
     return people
 
