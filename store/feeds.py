@@ -530,10 +530,12 @@ def clean_page(page: Page) -> Article:
 
     data = page.content
     if page.charset and looks_like_html(data):
-        from store import clean_html
+        from inspect import signature
 
-        if "charset" in clean_html.clean_html.__code__.co_varnames:
-            return clean_html.clean_html(data, url=page.url, charset=page.charset)
+        from store.clean_html import clean_html
+
+        if "charset" in signature(clean_html).parameters:
+            return clean_html(data, url=page.url, charset=page.charset)
         data = _utf8_by_header(data, page.charset)
     return article_from_bytes(data, page.url, url=page.url)
 

@@ -290,6 +290,22 @@ def test_gone_page_is_stored_from_the_feed_summary_with_a_warning(srv, lib):
     assert "HTTP 404" in warning and "stored from the feed's summary" in warning
 
 
+def test_page_that_is_no_article_falls_back_to_the_summary_or_is_reported(srv, lib):
+    srv.add("/nav.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    items = [
+        {"title": "Menu only", "link": "/nav.html", "summary": "The vote is on Friday."},
+        {"title": "Nothing at all", "link": "/nav.html?2"},
+    ]
+    srv.add("/nav.html?2", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    add_feed(lib, srv.add("/nav.xml", rss("Nav", items), "application/rss+xml"))
+    report = refresh_feeds(lib)
+    (article_id,) = report.new_articles
+    assert lib.get_article(article_id).text == "The vote is on Friday."
+    assert "stored from the feed's summary" in report.warnings[0]
+    ((url, error),) = report.failed
+    assert url.endswith("/nav.html?2") and "the feed gives no text" in error
+
+
 def test_hostile_feeds_fail_one_by_one_and_the_good_one_is_stored(srv, lib):
     good = srv.add("/good.xml", rss("Good", page_items(srv, "good", 2)), "application/rss+xml")
     srv.handle("/loop1.xml", redirect("/loop2.xml"))
