@@ -56,16 +56,15 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_STOP = frozenset(
-    str.split(
-    "the a an and or but of to in on at by for with from into over after before since that this"
-    " these those was were is are be been has have had its it their they them he she his her"
-    " said says say also which who whom what when while than then there as not no more most last"
-    " next first second third week month year day days today yesterday tomorrow monday tuesday"
-    " wednesday thursday friday saturday sunday january february march april june july august"
-    " september october november december local time earlier later same"
-    )
+_STOP_WORDS = (
+    "the a an and or but of to in on at by for with from into over after before since that"
+    " this these those was were is are be been has have had its it their they them he she his"
+    " her said says say also which who whom what when while than then there as not no more"
+    " most last next first second third week month year day days today yesterday tomorrow"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " june july august september october november december local time earlier later same"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
