@@ -54,7 +54,7 @@ _ORDINALS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
-_VAGUE = {"several", "few", "many", "some", "couple", "dozens", "numerous", "recent", "coming"}
+_VAGUE = {"several", "few", "many", "some", "dozens", "numerous", "recent", "coming"}
 _UNIT_CODE = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
     "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "E", "centur": "C",
@@ -85,7 +85,8 @@ _UNIT = (
 )
 _MOD = (
     r"(?:about|around|approximately|roughly|nearly|almost|only|just|barely|at\s+least|at\s+most"
-    r"|more\s+than|less\s+than|fewer\s+than|over|under|up\s+to|as\s+many\s+as|as\s+long\s+as"
+    r"|more\s+than|less\s+than|fewer\s+than|over(?!\s+the\b)|under(?!\s+the\b)|up\s+to"
+    r"|as\s+many\s+as|as\s+long\s+as"
     r"|close\s+to|upwards\s+of|some|another|the\s+better\s+part\s+of|a\s+good\s+part\s+of)"
 )
 # Month names must be capitalised ("may" is a verb); abbreviations take an optional period.
@@ -1003,7 +1004,7 @@ def _relative_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     k = {"last": -1, "previous": -1, "this past": -1, "next": 1, "following": 1,
          "this coming": 1}.get(rel, 0)
     if unit == "year":
-        y = (ctx.last_year if rel == "same" and ctx.last_year else a.year) + k
+        y = (ctx.last_year if rel in ("same", "that") and ctx.last_year else a.year) + k
         return "DATE", str(y), None
     if unit == "month":
         y, mo = _add_months(a.year, a.month, k)
@@ -1314,7 +1315,7 @@ _RULES_FOR: dict[str, tuple[tuple[str, int], ...]] = {
     "unit": (("ago", 8), ("ago_vague", 3), ("duration", 9), ("duration_bare", 3),
              ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4),
              ("year_earlier", 0),
-             ("set", 4), ("quarter", 7), ("nine_months", 3), ("century", 3), ("half", 3),
+             ("set", 4), ("quarter", 7), ("nine_months", 5), ("century", 3), ("half", 3),
              ("dayref", 4), ("part", 3), ("holiday", 2)),
     "half": (("half", 2),),
     "season": (("season", 4), ("relative", 4), ("set", 2)),

@@ -122,7 +122,7 @@ def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
 def score(docs: list[dict], predictions: list[list[Span]]) -> dict[str, float]:
     n_gold = n_sys = strict = relaxed = type_ok = value_ok = 0
     for doc, system in zip(docs, predictions, strict=True):
-        gold = doc["timexes"]
+        gold = doc.get("timexes") or []
         n_gold += len(gold)
         n_sys += len(system)
         gold_spans = {(g["start"], g["end"]) for g in gold}
