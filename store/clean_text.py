@@ -68,6 +68,7 @@ _PRESS = re.compile(
 _PRICE = re.compile(
     r"(?:[$£€¥₹]|\bRs\.?|\bUSD|\bEUR|\bGBP)\s?\d|\d\s?(?:dollars|euros|pounds)\b", re.IGNORECASE
 )
+_SUBSCRIPTION = re.compile(r"\b(?:subscri\w*|memberships?)\b", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(
     r"^\W*(?:support|donate|subscribe|become|join|help|sign\s+up|consider|give|make|"
@@ -79,10 +80,10 @@ _IMPERATIVE = re.compile(
 def appeal_strength(line: str) -> int:
     """2 for a donation/subscription appeal, 1 for its vocabulary without an address, else 0."""
     imperative_support = re.match(r"^\W*support\b", line, re.IGNORECASE)
-    # The offer needs the press (our journalism) or a price (a subscription's cost) beside it.
-    if not (
-        (_MONEY.search(line) or imperative_support) and (_PRESS.search(line) or _PRICE.search(line))
-    ):
+    # A subscription offer: an imperative, a subscription and its price ("Get ... Pro for Rs 599").
+    if _IMPERATIVE.search(line) and _SUBSCRIPTION.search(line) and _PRICE.search(line):
+        return 2
+    if not ((_MONEY.search(line) or imperative_support) and _PRESS.search(line)):
         return 0
     if _ADDRESS.search(line) or _IMPERATIVE.search(line):
         return 2
