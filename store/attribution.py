@@ -32,8 +32,8 @@ _CUE_WORDS = [
     "testified", "posted", "chanted", "chanting", "called", "calls", "calling", "lamented",
     "laments", "charged", "charges", "noted", "notes", "noting", "wondered", "questioned",
     "cried", "yelled", "screamed", "whispered", "mused", "proclaimed", "confirmed", "denied",
-    "denies", "conclude", "labeled", "labelled", "dubbed", "branded", "termed", "thundered",
-    "retorted", "sighed",
+    "denies", "conclude", "labeled", "labelled", "dubbed", "branded", "termed", "read", "reads",
+    "thundered", "retorted", "sighed",
 ]
 _CUE_PHRASES = ["according to", "pointed out", "points out", "went on", "goes on", "as saying"]
 CUE = re.compile(
@@ -208,8 +208,16 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "van", "von",
+                  "da", "di", "du", "la", "le", "dos", "das", "ter", "abu"}
+
+
 def _describes_name(toks: list[tuple[str, int, int]], k: int, j: int) -> bool:
-    """'Clinton ally James Carville': a common noun between a name and the named person."""
+    """'Clinton ally James Carville': a common noun between a name and the named person;
+    'Michery el Soheil': a particle inside a name."""
+    if (k > j and k + 1 < len(toks) and toks[k][0] in NAME_PARTICLES
+            and _is_capital(toks[k - 1][0]) and _is_capital(toks[k + 1][0])):
+        return True
     return (k > j and k + 2 < len(toks) and toks[k][0].islower() and toks[k][0].isalpha()
             and _is_capital(toks[k - 1][0]) and _is_capital(toks[k + 1][0])
             and _is_capital(toks[k + 2][0]) and toks[k][0] not in PREPOSITIONS
@@ -228,7 +236,8 @@ def _classify(text: str, toks: list[tuple[str, int, int]], det: bool, prev: str)
     lw = last.lower()
     # the name: trailing capitalised words that are not titles
     k = len(toks)
-    while k > 0 and _is_capital(toks[k - 1][0]) and toks[k - 1][0].lower() not in _NOT_NAME:
+    while k > 0 and (_is_capital(toks[k - 1][0]) and toks[k - 1][0].lower() not in _NOT_NAME
+                     or k < len(toks) and k > 1 and toks[k - 1][0] in NAME_PARTICLES):
         if k < len(toks) and toks[k - 1][0].endswith(("’s", "'s")):
             break
         k -= 1

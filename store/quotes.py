@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from store.attribution import CUE, ROLE_HEADS, Mention, People, Person, mentions
+from store.attribution import CUE, DOC_HEADS, ROLE_HEADS, Mention, People, Person, mentions
 from store.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
 
 __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
@@ -204,19 +204,65 @@ _DET = re.compile(r"^(?:the|a|an|his|her|their|its|one|another|this|that|[A-Z][\
 
 def _described(masked: str, lo: int, hi: int, before: bool) -> Mention | None:
     """A source given by description right at a quotation: “...,” a friend said / said a
-    prominent member who ..."""
+    prominent member who ... / his nephew Michery el Soheil added."""
     if before:
         chunk = masked[lo:hi]
-        words = chunk.strip(" ,\u2014\u2013-")
+        words = chunk.strip().strip(",\u2014\u2013-").strip()
         if not words or len(words.split()) > 9 or _HIDDEN in chunk or not _DET.match(words):
             return None
         s = lo + chunk.index(words)
-        return Mention("description", words, s, s + len(words), role=words)
-    m = _NP_WORDS.match(masked, lo, min(hi, lo + 120))
-    if m is None or _HIDDEN in m.group(1) or not _DET.match(m.group(1)):
-        return None
-    words = m.group(1).strip()
-    return Mention("description", words, m.start(1), m.start(1) + len(words), role=words)
+        e = s + len(words)
+    else:
+        m = _NP_WORDS.match(masked, lo, min(hi, lo + 120))
+        if m is None or _HIDDEN in m.group(1) or not _DET.match(m.group(1)):
+            return None
+        words = m.group(1).strip().rstrip(".")
+        s = m.start(1)
+        e = s + len(words)
+    found = mentions(masked, s, e)
+    if found and found[-1].kind == "name" and found[-1].end == e and found[-1].start > s:
+        # the description ends with the person's name: keep the name, the rest is the role
+        last = found[-1]
+        return replace(last, role=last.role or masked[s: last.start].strip(" ,\xa0"),
+                       object=False)
+    head = re.split(r"\s(?:in|of|at|from|for|on|with|by)\s", words, maxsplit=1)[0].split()
+    if head and head[-1].lower() in DOC_HEADS:
+        return Mention("document", words, s, e)
+    return Mention("description", words, s, e, role=words)
+
+
+_FINAL_CUE = re.compile(r",\s*([^,\x00]{1,80}?)\s+(" + CUE.pattern[2:-2] + r")"
+                        r"((?:\s+[^\s,.;\x00]+){0,6})\s*[.!?]?\s*$", re.IGNORECASE)
+
+
+def _attribute_sentence_final(masked: str, f: _Found) -> bool:
+    """'"...in place" and enact her agenda, Mr. Clyburn said.': a source closing the sentence."""
+    lo, hi = f.span.end, f.sent_end
+    if hi - lo > 300:
+        return False
+    m = _FINAL_CUE.search(masked, lo, hi)
+    if m is None:
+        return False
+    subj = _subject_before(masked, m.start(1), m.end(1))
+    if subj is None or subj.start != m.start(1):
+        return False
+    f.source = subj
+    f.cue = CUE.match(masked, m.start(2), m.end(2))
+    return True
+
+
+def _attribute_colon(masked: str, f: _Found, lo: int, hi: int) -> bool:
+    """A lead-in ending with a colon at hi: its reporting verb, or else its subject
+    ("Article 33 affirms:", "She then addressed the supporters again:")."""
+    if _attribute_left(masked, f, lo, hi):
+        f.adjacent_cue = True
+        f.via = "colon"
+        return True
+    subj = _subject_before(masked, lo, hi - 1)
+    if subj is None or subj.kind == "pronoun" and subj.text.lower() not in ("he", "she"):
+        return False
+    f.source, f.adjacent_cue, f.via = subj, True, "colon"
+    return True
 
 
 def _attribute_subject_first(masked: str, f: _Found, lo: int) -> bool:
@@ -294,7 +340,11 @@ def find_quotes(text: str) -> list[Quote]:
         sp = f.span
         inner = text[sp.start + (1 if sp.opened else 0): sp.end - (1 if sp.closed else 0)]
         left = masked[f.sent_start: sp.start]
-        if _attribute_right(masked, f) or _attribute_left(masked, f, f.sent_start, sp.start):
+        if _attribute_right(masked, f) or _attribute_left(masked, f, f.sent_start, sp.start) \
+                or _attribute_sentence_final(masked, f):
+            continue
+        if left.rstrip().endswith(":") and _attribute_colon(masked, f, f.sent_start,
+                                                            f.sent_start + len(left.rstrip())):
             continue
         if left.strip():
             if not _is_upper_start(inner):
@@ -308,9 +358,7 @@ def find_quotes(text: str) -> list[Quote]:
         if head.endswith(":"):
             cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(_HIDDEN))
             lo = max(0, lead_end - 300) + cut + 1
-            if _attribute_left(masked, f, lo, lo + len(head) - cut - 1):
-                f.adjacent_cue = True
-                f.via = "colon"
+            if _attribute_colon(masked, f, lo, lo + len(head) - cut - 1):
                 continue
 
     _inherit(found, text)
