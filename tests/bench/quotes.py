@@ -149,6 +149,7 @@ def score(rows: list[dict], preds: list[list[dict]]) -> dict:
     t = {k: Tally() for k in ("all_exact", "all_overlap", "direct_exact", "direct_overlap",
                               "blind_exact", "blind_overlap")}
     spk = {"direct": [0, 0], "all": [0, 0]}
+    kind_ok = kind_n = 0
     for row, pred in zip(rows, preds, strict=True):
         gold = row["quotes"]
         for mode in ("exact", "overlap"):
@@ -172,6 +173,9 @@ def score(rows: list[dict], preds: list[list[dict]]) -> dict:
             if mode == "overlap":
                 for gi, j in pairs:
                     g = gold[gi]
+                    if "kind" in pred[j]:
+                        kind_n += 1
+                        kind_ok += pred[j]["kind"] == g["kind"]
                     if not is_name(g["speaker"]):
                         continue
                     ps = pred[j].get("speaker") or ""
@@ -181,6 +185,7 @@ def score(rows: list[dict], preds: list[list[dict]]) -> dict:
                         spk[key][0] += ok
                         spk[key][1] += 1
     out = {k: v.prf() for k, v in t.items()}
+    out["kind"] = (kind_ok / kind_n if kind_n else None, kind_n)
     for key, (ok, n) in spk.items():
         out[f"speaker_{key}"] = (ok / n if n else 0.0, n)
     return out
@@ -233,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         bs, os_ = b[f"speaker_{key}"], o[f"speaker_{key}"]
         print(f"{'speaker accuracy, ' + key + ' (named)':34} {bs[0]:9.3f} {os_[0]:9.3f}"
               f"   (n = {bs[1]} baseline, {os_[1]} ours)")
+    print(f"{'kind agreement on matched quotes':34} {'-':>9} {o['kind'][0] or 0:9.3f}"
+          f"   (n = {o['kind'][1]}; the baseline has no kind)")
     print(f"{'paragraphs per second':34} {n_paras / base_secs:9.0f} {n_paras / our_secs:9.0f}")
     return 0
 
