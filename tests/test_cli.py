@@ -171,8 +171,13 @@ def test_best_effort_articles_from_latin1_broken_and_huge_pages(tmp_path, db):
     broken = tmp_path / "broken.html"
     broken.write_text(f"<html><body><div><article><p>Unclosed <b>bold {body}<div></span>")
     huge = tmp_path / "huge.html"
-    filler = "<div class='nav'><a href='/x'>link</a></div>" * 400_000
-    huge.write_text(f"<html><body>{filler}<article>{body}</article></body></html>")
+    # What makes real pages huge: inline scripts, state blobs and base64 images.
+    script = "<script>window.__STATE__=" + '{"k": "v"},' * 600_000 + "</script>"
+    image = "<img src='data:image/png;base64," + "iVBORw0KGgo" * 800_000 + "'>"
+    huge.write_text(
+        f"<html><head>{script}</head><body><nav><a href='/'>Home</a></nav>"
+        f"<article>{image}{body}</article>{script}</body></html>"
+    )
     assert huge.stat().st_size > 20_000_000
     for page in (latin, broken, huge):
         proc = run("extract", "--json", page, tmp=tmp_path)

@@ -339,7 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description="A keyboard-driven terminal news reader. With no command, opens the app.",
     )
-    parser.set_defaults(func=cmd_app, db=None)
+    parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
@@ -400,8 +400,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not hasattr(args, "json"):
-        args.json = False
+    # --db is shared by every subparser with SUPPRESS as default, so it is set only when given.
+    args.db = getattr(args, "db", None)
+    args.json = getattr(args, "json", False)
     try:
         return args.func(args)
     except NewsreaderError as e:
