@@ -287,7 +287,10 @@ class People:
 
     def add(self, m: Mention, person: bool) -> Person | None:
         if m.kind == "document":
-            self.documents.append((m.start, m.text[0].lower() + m.text[1:]))
+            first, _, rest = m.text.partition(" ")
+            if first.lower() in {"the", "a", "an", "this", "that"}:
+                first = first.lower()
+            self.documents.append((m.start, f"{first} {rest}".strip()))
             return None
         if m.kind != "name" or m.name is None or m.org:
             return None

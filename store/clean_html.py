@@ -142,9 +142,22 @@ class _Readability(Document):
         return super()._parse(copy.deepcopy(input))
 
 
+_EMBED_XPATH = (
+    '//blockquote[@class] | //div[contains(@class,"tweet") or contains(@class,"instagram") '
+    'or contains(@class,"tiktok") or contains(@class,"bluesky") or contains(@class,"fb-post") '
+    'or contains(@class,"reddit") or contains(@class,"mastodon") or contains(@class,"threads")]'
+)
+_HOVER_XPATH = (
+    '//span[contains(@class,"rollover") or contains(@class,"popover") '
+    'or contains(@class,"tooltip") or contains(@class,"hovercard")]'
+    ' | //div[contains(@class,"rollover") or contains(@class,"popover") '
+    'or contains(@class,"tooltip") or contains(@class,"hovercard")]'
+)
+
+
 def _prepare_for_readability(tree) -> None:
     """Protect what belongs to the story from readability's class rules; drop hover cards."""
-    for el in tree.xpath("//blockquote[@class] | //div[@class]"):
+    for el in tree.xpath(_EMBED_XPATH):
         if _EMBEDDED_POST.search(el.get("class", "")):
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
@@ -162,10 +175,7 @@ def _prepare_for_readability(tree) -> None:
                 parent = grand
     # Hover cards ("rollover" people boxes) sit inside sentences and splice headlines of
     # other stories into the text; they are never visible reading text.
-    for el in tree.xpath(
-        '//*[contains(@class,"rollover") or contains(@class,"popover") '
-        'or contains(@class,"tooltip") or contains(@class,"hovercard")]'
-    ):
+    for el in tree.xpath(_HOVER_XPATH):
         if len(el.text_content()) < 1000:
             el.drop_tree()
 
@@ -311,23 +321,30 @@ def _is_label(text: str) -> bool:
 
 def _block_is_furniture(block: Block) -> bool:
     text = block.text
-    if is_furniture(text) or is_code(text) or _STAMP.match(text) or _SHORTCODE.search(text):
+    words = text.count(" ") + 1
+    if is_furniture(text) or is_code(text) or appeal_strength(text) == 2 and not _is_quoted(text):
         return True
-    if len(text.split()) <= 10 and _DATE_TIME_LINE.match(text):
+    if "[/" in text and _SHORTCODE.search(text):
         return True
-    if appeal_strength(text) == 2 and not re.search(r"[“\"].{10,}[”\"]", text):
+    if words <= 30 and (
+        _STAMP.match(text)
+        or words <= 10
+        and _DATE_TIME_LINE.match(text)
+        or _CREDIT.search(text)  # a caption's credit line
+    ):
         return True
-    words = len(text.split())
-    if words <= 30 and _CREDIT.search(text):  # a caption's credit line
-        return True
-    if words <= 40 and _EMAIL.search(text) and _REACH.search(text):  # "Reach X at x@y.com"
-        return True
-    # Teasers for other stories: a block that is (nearly) all link and not a sentence.
+    if words <= 40 and "@" in text and _EMAIL.search(text) and _REACH.search(text):
+        return True  # "Reach X at x@y.com"
     # Teasers for other stories: a block that is (nearly) all links to the same site, short or
     # not a sentence. (Links elsewhere - shops, sources - are often the story's own lines.)
     if block.internal_share >= 0.8 and (words <= 25 or not _SENTENCE.search(text)):
         return True
     return block.link_share >= 0.8 and text.isupper()
+
+
+def _is_quoted(text: str) -> bool:
+    """Reported speech: an appeal inside quotation marks is news, not the site's own ask."""
+    return bool(re.search(r"[“\"].{10,}[”\"]", text))
 
 
 def _tidy(blocks: list[Block], title: str | None) -> list[Block]:

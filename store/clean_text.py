@@ -28,7 +28,7 @@ from store.metadata import parse_date
 
 # --- line features -------------------------------------------------------------------------
 
-_CODE_PUNCT = set("{}()[];=<>|&$")
+_CODE_PUNCT = "{}()[];=<>|&$"
 _CODE_START = re.compile(
     r"^\s*(?:!?\(?function\b|var\s|let\s|const\s|if\s*\(|for\s*\(|return\b|try\s*\{|\}|\)|"
     r"window\.|document\.|<\/?script|<\/?style|@media|\.[\w-]+\s*\{|#[\w-]+\s*\{)"
@@ -41,12 +41,13 @@ _CODE_TOKEN = re.compile(
 
 def is_code(line: str) -> bool:
     """JavaScript, CSS or markup: prose has almost none of their punctuation."""
-    chars = [c for c in line if not c.isspace()]
-    if not chars:
+    if not any(c in line for c in ";{}=") and "window." not in line:
+        return False  # every line of script or style has one of these
+    size = len(line) - sum(line.count(c) for c in " \t\n\r\u00a0")
+    if size <= 0:
         return False
-    punct = sum(1 for c in chars if c in _CODE_PUNCT)
-    density = punct / len(chars)
-    if density >= 0.5 and len(chars) <= 12:  # "}", "})();", "});"
+    density = sum(line.count(c) for c in _CODE_PUNCT) / size
+    if density >= 0.5 and size <= 12:  # "}", "})();", "});"
         return True
     tokens = len(_CODE_TOKEN.findall(line))
     if _CODE_START.search(line) and (tokens or density >= 0.05):

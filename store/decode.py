@@ -26,6 +26,7 @@ _PRESCAN_BYTES = 4096 * 4
 
 # Share of control characters (other than whitespace) above which bytes are not text at all.
 _BINARY_SHARE = 0.02
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -53,7 +54,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head.translate(None, _NOT_CONTROL))
     return controls / len(head) > _BINARY_SHARE
 
 

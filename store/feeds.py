@@ -9,11 +9,12 @@ unchanged feed costs one 304. All library writes happen on the calling thread.
 from __future__ import annotations
 
 import io
+import queue
 import re
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -22,8 +23,16 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from store.article import Article
-from store.errors import FetchError, InputError, NewsreaderError
-from store.fetch import MAX_BYTES, TIMEOUT, Page, check_url, fetch_page, new_client
+from store.errors import FetchError, NewsreaderError
+from store.fetch import (
+    MAX_BYTES,
+    TIMEOUT,
+    Page,
+    TransientFetchError,
+    check_url,
+    fetch_page,
+    new_client,
+)
 from store.library import Library, now
 
 MAX_ENTRIES = 200  # entries taken from one feed per refresh: a feed of 10,000 is not 10,000 GETs
@@ -401,12 +410,12 @@ class _HostGate:
 
 @dataclass
 class _Pending:
-    """A feed whose new entries are still being fetched."""
+    """A feed whose new entries are still being fetched and stored."""
 
     feed: Feed
     page: Page
     left: int
-    new: int = 0
+    lost: int = 0  # entries neither stored nor a duplicate: the feed is read again next time
 
 
 def refresh_feeds(
@@ -414,6 +423,7 @@ def refresh_feeds(
     feeds: list[Feed] | None = None,
     *,
     progress: Callable[[ProgressEvent], None] | None = None,
+    stop: threading.Event | None = None,
     concurrency: int = CONCURRENCY,
     per_host: int = PER_HOST,
     timeout: float = TIMEOUT,
@@ -422,70 +432,107 @@ def refresh_feeds(
     """Fetch every feed (or `feeds`), then the pages of entries not yet in the library, and
     store them. Never raises for one bad feed or page: each failure is in the report.
 
-    `progress` is called on the calling thread after each feed and each entry.
+    `progress` is called on the calling thread after each feed and each entry; setting `stop`
+    ends the refresh early (what is stored stays, requests in flight finish). Run it off the
+    UI thread, with its own Library: it writes on the thread that calls it.
     """
-    feeds = list_feeds(library) if feeds is None else feeds
-    report = RefreshReport(feeds=len(feeds))
-    gate = _HostGate(per_host)
-    seen: set[str] = set()
-    done, total = 0, len(feeds)
+    run = _Refresh(library, progress, per_host, timeout, max_bytes, concurrency)
+    return run(list_feeds(library) if feeds is None else feeds, stop or threading.Event())
 
-    def tell(kind: str, feed: Feed, message: str, error: bool = False) -> None:
-        if progress is not None:
-            progress(ProgressEvent(done, total, kind, feed, message, error))
 
-    client = new_client(timeout=timeout, connections=concurrency)
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="refresh")
-    work: dict[Future, tuple[str, _Pending | Feed, Entry | None]] = {}
+class _Refresh:
+    """One refresh: workers fetch and clean; the calling thread stores, in completion order."""
 
-    def fetch(url: str, **kw) -> Page:
-        with gate(url):
-            return fetch_page(url, client=client, max_bytes=max_bytes, timeout=timeout, **kw)
+    def __init__(self, library, progress, per_host, timeout, max_bytes, concurrency) -> None:
+        self.library = library
+        self.progress = progress
+        self.gate = _HostGate(per_host)
+        self.timeout, self.max_bytes, self.concurrency = timeout, max_bytes, concurrency
+        self.done = self.total = 0
+        self.seen: set[str] = set()
+        self.finished: queue.SimpleQueue[tuple[Future, str, object, Entry | None]]
+        self.finished = queue.SimpleQueue()
 
-    try:
-        for feed in feeds:
-            work[pool.submit(_fetch_feed, fetch, feed)] = ("feed", feed, None)
-        while work:
-            finished, _ = wait(work, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                kind, owner, entry = work.pop(fut)
-                done += 1
+    def __call__(self, feeds: list[Feed], stop: threading.Event) -> RefreshReport:
+        self.report = RefreshReport(feeds=len(feeds))
+        self.total = len(feeds)
+        self.client = new_client(timeout=self.timeout, connections=self.concurrency)
+        self.pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="refresh")
+        outstanding = 0
+        try:
+            for feed in feeds:
+                self.submit(_fetch_feed, "feed", feed, None)
+            outstanding = len(feeds)
+            while outstanding and not stop.is_set():
+                fut, kind, owner, entry = self.finished.get()
+                outstanding -= 1
+                self.done += 1
                 if kind == "feed":
-                    assert isinstance(owner, Feed)
-                    try:
-                        page, parsed = fut.result()
-                    except Exception as e:  # noqa: BLE001 - one bad feed never stops the rest
-                        reason = _one_line(e)
-                        report.failed.append((owner.url, reason))
-                        _record_check(library, owner, error=reason)
-                        tell("feed", owner, reason, error=True)
-                        continue
-                    if page.not_modified:
-                        report.not_modified += 1
-                        _record_check(library, owner, page=page)
-                        tell("feed", owner, "not modified")
-                        continue
-                    _record_check(library, owner, parsed=parsed)
-                    owner = replace(owner, title=owner.title or parsed.title)
-                    fresh = [e for e in parsed.entries if _is_new(library, e, seen)]
-                    pending = _Pending(owner, page, left=len(fresh))
-                    for e in fresh:
-                        work[pool.submit(_fetch_entry, fetch, owner, e)] = ("entry", pending, e)
-                    total += len(fresh)
-                    if not fresh:
-                        _record_check(library, owner, page=page)
-                    tell("feed", owner, f"{len(fresh)} new entries" if fresh else "no new entries")
-                    continue
-                assert isinstance(owner, _Pending) and entry is not None
-                message, error = _store_entry(library, fut, owner, entry, report)
-                owner.left -= 1
-                if owner.left == 0:
-                    _record_check(library, owner.feed, page=owner.page)
-                tell("entry", owner.feed, message, error)
-    finally:  # on Ctrl-C too: drop what has not started, let running requests end
-        pool.shutdown(wait=True, cancel_futures=True)
-        client.close()
-    return report
+                    outstanding += self.feed_done(fut, owner)
+                else:
+                    self.entry_done(fut, owner, entry)
+        finally:  # on stop or Ctrl-C too: drop what has not started, let running requests end
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.client.close()
+        return self.report
+
+    def submit(self, fn, kind: str, owner, entry: Entry | None) -> None:
+        args = (self.fetch, owner) if entry is None else (self.fetch, owner.feed, entry)
+        fut = self.pool.submit(fn, *args)
+        fut.add_done_callback(lambda f: self.finished.put((f, kind, owner, entry)))
+
+    def fetch(self, url: str, **conditional) -> Page:
+        """Runs on a worker: one request, within the per-host limit."""
+        with self.gate(url):
+            return fetch_page(
+                url,
+                client=self.client,
+                max_bytes=self.max_bytes,
+                timeout=self.timeout,
+                **conditional,
+            )
+
+    def tell(self, kind: str, feed: Feed, message: str, error: bool = False) -> None:
+        if self.progress is not None:
+            self.progress(ProgressEvent(self.done, self.total, kind, feed, message, error))
+
+    def feed_done(self, fut: Future, feed: Feed) -> int:
+        """Record the feed's outcome and queue its new entries; returns how many."""
+        try:
+            page, parsed = fut.result()
+        except Exception as e:  # noqa: BLE001 - one bad feed never stops the rest
+            reason = _one_line(e)
+            self.report.failed.append((feed.url, reason))
+            _record_check(self.library, feed, error=reason)
+            self.tell("feed", feed, reason, error=True)
+            return 0
+        if page.not_modified:
+            self.report.not_modified += 1
+            _record_check(self.library, feed, page=page)
+            self.tell("feed", feed, "not modified")
+            return 0
+        _record_check(self.library, feed, parsed=parsed)
+        feed = replace(feed, title=feed.title or parsed.title)
+        fresh = [e for e in parsed.entries if _is_new(self.library, e, self.seen)]
+        pending = _Pending(feed, page, left=len(fresh))
+        for entry in fresh:
+            self.submit(_fetch_entry, "entry", pending, entry)
+        self.total += len(fresh)
+        if not fresh:
+            _record_check(self.library, feed, page=page)
+        self.tell("feed", feed, f"{len(fresh)} new entries" if fresh else "no new entries")
+        return len(fresh)
+
+    def entry_done(self, fut: Future, pending: _Pending, entry: Entry) -> None:
+        message, error = _store_entry(self.library, fut, pending, entry, self.report)
+        pending.left -= 1
+        if pending.left == 0:
+            if pending.lost:  # keep the old validators: the next refresh reads the feed again
+                note = f"{pending.lost} entries not stored; tried again on the next refresh"
+                _record_check(self.library, pending.feed, error=note)
+            else:
+                _record_check(self.library, pending.feed, page=pending.page)
+        self.tell("entry", pending.feed, message, error)
 
 
 def _fetch_feed(fetch: Callable[..., Page], feed: Feed) -> tuple[Page, ParsedFeed | None]:
@@ -511,7 +558,9 @@ def _fetch_entry(fetch: Callable[..., Page], feed: Feed, entry: Entry) -> tuple[
     try:
         page = fetch(entry.link)
     except FetchError as e:
-        return _article_from_feed(feed, entry, str(e)), False
+        return _article_from_feed(
+            feed, entry, str(e), retry=isinstance(e, TransientFetchError)
+        ), False
     try:
         article = clean_page(page)
     except NewsreaderError as e:
@@ -553,11 +602,21 @@ def _utf8_by_header(data: bytes, charset: str) -> bytes:
         return data
 
 
-def _article_from_feed(feed: Feed, entry: Entry, why: str) -> Article:
+class EntryLost(NewsreaderError):
+    """An entry with neither a usable page nor text in the feed; `retry` if that may pass."""
+
+    def __init__(self, message: str, retry: bool = False) -> None:
+        super().__init__(message)
+        self.retry = retry
+
+
+def _article_from_feed(feed: Feed, entry: Entry, why: str, *, retry: bool = False) -> Article:
     """The feed's own content or summary as the article, when its page cannot be had."""
     paragraphs = html_paragraphs(entry.html)
     if not any(p.strip() for p in paragraphs):
-        raise InputError(f"{entry.link or entry.title}: {why}, and the feed gives no text")
+        what = entry.link or entry.title
+        why = why if why.startswith(what) else f"{what}: {why}"
+        raise EntryLost(f"{why}, and the feed gives no text", retry)
     article = Article.from_paragraphs(
         paragraphs,
         title=entry.title or "(untitled)",
@@ -607,10 +666,11 @@ def _store_entry(
     except Exception as e:  # noqa: BLE001 - one bad entry never stops the rest
         reason = _one_line(e)
         report.failed.append((name or pending.feed.url, reason))
+        if getattr(e, "retry", not isinstance(e, NewsreaderError)):
+            pending.lost += 1
         return reason, True
     if created:
         report.new_articles.append(article_id)
-        pending.new += 1
     else:
         report.duplicates += 1
     report.warnings.extend(

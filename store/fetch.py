@@ -28,6 +28,10 @@ _SCHEMES = ("http", "https")
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
+class TransientFetchError(FetchError):
+    """A failure that may not happen again: timeout, connection error, 5xx, 429."""
+
+
 @dataclass(frozen=True)
 class Page:
     """A fetched response: the body as bytes (the cleaner decodes it) and what came with it."""
@@ -124,14 +128,16 @@ def _follow(http: httpx.Client, url: str, headers: dict, max_bytes: int, until: 
         except FetchError:
             raise
         except httpx.TimeoutException:
-            raise FetchError(f"{first}: timed out") from None
+            raise TransientFetchError(f"{first}: timed out") from None
         except httpx.TooManyRedirects:
             raise FetchError(f"{first}: too many redirects") from None
         except httpx.DecodingError:
             raise FetchError(f"{first}: the server sent a corrupt compressed body") from None
         except httpx.HTTPError as e:
-            raise FetchError(f"{first}: {_reason(e)}") from None
-        except (OSError, ValueError) as e:
+            raise TransientFetchError(f"{first}: {_reason(e)}") from None
+        except OSError as e:
+            raise TransientFetchError(f"{first}: {e}") from None
+        except ValueError as e:
             raise FetchError(f"{first}: {e}") from None
     raise FetchError(f"{first}: more than {MAX_REDIRECTS} redirects")
 
@@ -148,7 +154,8 @@ def _page(response: httpx.Response, url: str, first: str, max_bytes: int, until:
         )
     if status >= 400:
         phrase = response.reason_phrase or ""
-        raise FetchError(f"{first}: HTTP {status} {phrase}".rstrip())
+        error = TransientFetchError if status >= 500 or status == 429 else FetchError
+        raise error(f"{first}: HTTP {status} {phrase}".rstrip())
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(
@@ -161,7 +168,7 @@ def _page(response: httpx.Response, url: str, first: str, max_bytes: int, until:
         if size > max_bytes:
             raise FetchError(f"{first}: too large (stopped reading at the {_mb(max_bytes)} limit)")
         if time.monotonic() > until:
-            raise FetchError(f"{first}: timed out (the response took too long)")
+            raise TransientFetchError(f"{first}: timed out (the response took too long)")
         chunks.append(chunk)
     media, charset = _content_type(response.headers.get("content-type"))
     return Page(

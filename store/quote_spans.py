@@ -106,8 +106,10 @@ def scan_paragraph(text: str, start: int, end: int) -> list[Span]:
         elif open_at is not None:
             emit(open_at, i + 1, True, True)
             open_at = None
-        else:  # a closing mark with no opening: the quotation starts with its sentence
+        elif spans:  # a stray closing mark after other quotations: it ends a sentence's quote
             emit(_sentence_start(text, last_end, i), i + 1, False, True)
+        # a stray closing mark in a paragraph with no other quotation is left alone: more often
+        # the tail of a quotation cut off by the page than somebody's words
     if open_at is not None:
         emit(open_at, end, True, False)
     return spans

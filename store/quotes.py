@@ -30,6 +30,7 @@ _GAP_DIRECT = re.compile(
 )
 _LEAD_PUNCT = ",:;\u2014\u2013-("
 _TRAIL_PUNCT = ",;:.?!)\u2014\u2013-"
+_DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"}
 _MINOR = {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "or", "&"}
 
 
@@ -463,7 +464,10 @@ def _resolve(m: Mention | None, people: People) -> tuple[str | None, int | None,
         p = people.lookup(m)
         return p.name, m.name_start, m.name_end, m.role or p.role
     if m.kind == "document":
-        return m.text[0].lower() + m.text[1:], m.start, m.end, None
+        first, _, rest = m.text.partition(" ")
+        if first.lower() in _DETERMINERS:  # "The resolution" -> "the resolution"
+            first = first.lower()
+        return f"{first} {rest}".strip(), m.start, m.end, None
     if m.kind == "description":
         head = m.text.split()[-1]
         p = people.last_with_role(m.start, head)
