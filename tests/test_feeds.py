@@ -306,6 +306,31 @@ def test_page_that_is_no_article_falls_back_to_the_summary_or_is_reported(srv, l
     assert url.endswith("/nav.html?2") and "the feed gives no text" in error
 
 
+def test_entry_lost_to_a_passing_error_is_tried_again_but_a_404_is_not(srv, lib):
+    state = {"up": False}
+
+    def flaky(h):
+        if state["up"]:
+            h.reply(200, story("Back", *news_paragraphs(3, "Flakyville")).encode(), "text/html")
+        else:
+            status(503)(h)
+
+    srv.handle("/flaky.html", flaky)
+    items = [{"title": "Flaky", "link": "/flaky.html"}]
+    flaky_feed = srv.add("/flaky.xml", rss("Flaky", items), "application/rss+xml")
+    gone_feed = srv.add("/gone.xml", rss("Gone", [{"title": "x", "link": "/nope"}]))
+    for url in (flaky_feed, gone_feed):
+        add_feed(lib, url)
+    first = refresh_feeds(lib)
+    assert first.new_articles == [] and len(first.failed) == 2
+    assert "tried again" in get_feed(lib, flaky_feed).last_error
+    state["up"] = True
+    second = refresh_feeds(lib)
+    assert len(second.new_articles) == 1 and second.not_modified == 1  # the 404 one: 304
+    assert srv.hits["/nope"] == 1 and srv.hits["/flaky.html"] == 2
+    assert get_feed(lib, flaky_feed).last_error is None
+
+
 def test_hostile_feeds_fail_one_by_one_and_the_good_one_is_stored(srv, lib):
     good = srv.add("/good.xml", rss("Good", page_items(srv, "good", 2)), "application/rss+xml")
     srv.handle("/loop1.xml", redirect("/loop2.xml"))
