@@ -110,7 +110,10 @@ _DAYORD = (
     r"|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](?:first|second|third|fourth"
     r"|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first"
 )
-_YEAR = r"(?<![\d$£€.,-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
+_YEAR = (
+    r"(?<![\d$£€.,-])(?<!Section\s)(?<!Article\s)(?<!No\.\s)(?<!Flight\s)(?<!Route\s)"
+    r"(?<!Chapter\s)(?<!Resolution\s)(?<!Room\s)(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
+)
 _SPOKEN_YEAR = (
     r"(?:nineteen|eighteen)[\s-](?:hundred|" + _NUMW + r")|two[\s-]thousand(?:[\s-](?:and[\s-])?"
     r"(?:" + _NUMW + r"))?"
@@ -542,6 +545,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "the_unit",
         _rx(
             r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?"
+            r"(?<!\w)the\s+weekend\b|"
             r"(?<!\w)the\s+(?:(?:fiscal|calendar|current|full|entire)\s+)?(year|week|weekend|month"
             r"|day)(?=\s+(?:before|after|earlier|ago|ended"
             r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b)"
@@ -556,6 +560,18 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\s+of\s+(" + _ANYYEAR + r")|\s+(" + _YEAR + r"))"
             r"|(?<=\bin\s)(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn|winter|fall)\b"
             r"(?!\s+of\s)|\b(summer|winter)\b(?=\s+(?:holidays?|vacation|months)\b)"
+        ),
+    ),
+    (
+        "dayref",
+        _rx(
+            r"(?:(?:early|late|earlier|later)\s+)?(?<!\w)(?:(day\s+before\s+yesterday|day\s+after"
+            r"\s+tomorrow)|(yesterday|today|tomorrow|tonight)|(last|this)\s+(night|morning"
+            r"|afternoon|evening)|(the\s+same\s+day|the\s+day\s+before|the\s+day\s+after|the\s+next"
+            r"\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+preceding\s+day|that\s+day"
+            r"|that\s+same\s+day|earlier\s+that\s+day|later\s+that\s+day|that\s+(?:morning|afternoon"
+            r"|evening|night)|the\s+(?:same\s+)?(?:morning|afternoon|evening|night)\s+before))"
+            r"(?:\s+(morning|afternoon|evening|night))?(?:'s)?(?!\w)"
         ),
     ),
     (
@@ -600,18 +616,6 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(past|last|next|coming|previous|following|entire|whole|full)\s+"
             r"(year|month|week|day|decade|century|hour|quarter)(?![\w-])"
             r"|\b(day|week|month|year|hour)[\s-]long\b|\ball\s+(day|night|week|month|year)\s+long\b"
-        ),
-    ),
-    (
-        "dayref",
-        _rx(
-            r"(?:(?:early|late|earlier|later)\s+)?(?<!\w)(?:(day\s+before\s+yesterday|day\s+after"
-            r"\s+tomorrow)|(yesterday|today|tomorrow|tonight)|(last|this)\s+(night|morning"
-            r"|afternoon|evening)|(the\s+same\s+day|the\s+day\s+before|the\s+day\s+after|the\s+next"
-            r"\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+preceding\s+day|that\s+day"
-            r"|that\s+same\s+day|earlier\s+that\s+day|later\s+that\s+day|that\s+(?:morning|afternoon"
-            r"|evening|night)|the\s+(?:same\s+)?(?:morning|afternoon|evening|night)\s+before))"
-            r"(?:\s+(morning|afternoon|evening|night))?(?:'s)?(?!\w)"
         ),
     ),
     (
@@ -793,7 +797,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
     if name == "relative":
         return _relative_value(m, ctx)
     if name == "the_unit":
-        unit = g(1).lower()
+        unit = (g(1) or "weekend").lower()
         ref = ctx.reference_day(m.start())
         if ref is None:
             return None

@@ -125,6 +125,10 @@ def test_mentions_are_sorted_and_do_not_overlap():
         ("The winter of nineteen ninety-four was cold.",
          [("The winter of nineteen ninety-four", "DATE", "1994-WI")]),
         ("A 6-year-old boy and a quarter of the vote.", []),
+        ("The next day, they met.", [("The next day", "DATE", "1998-01-09")]),
+        ("Shares fell over the weekend.", [("the weekend", "DATE", "1998-W01-WE")]),
+        ("Section 2022 of the code.", []),
+        ("Over the next couple of years", [("the next couple of years", "DURATION", "P2Y")]),
     ],
 )
 def test_timex3_conventions(text, expected):
