@@ -55,6 +55,18 @@ class NewsReader(App):
     def on_unmount(self) -> None:
         self.library.close()
 
+    def warm_up(self) -> None:
+        """After the first frame, load in the background what the first article and the
+        first highlight will need, so neither waits for an import."""
+
+        def load() -> None:
+            import sqlite_utils  # noqa: F401 - the Library's writes use it
+
+            import tui.dialogs  # noqa: F401
+            import tui.reader_screen  # noqa: F401
+
+        self.run_worker(load, thread=True, group="warm-up", exit_on_error=False)
+
     # --- navigation -------------------------------------------------------------------------
 
     def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:

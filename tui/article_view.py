@@ -23,7 +23,7 @@ from textual.strip import Strip
 from store.segment import WORD, sentence_spans
 
 MOVE = Binding.Group("Move", compact=True)
-EXTEND = Binding.Group("Extend", compact=True)
+EXTEND = Binding.Group("Extend", compact=True)  # shown in the help; the footer is full
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,25 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
         line_end = w_end
     if used or not lines:
         lines.append((line_start, line_end))
+    return lines
+
+
+def wrap_words(words: Sequence[tuple[int, int]], width: int, start: int) -> list[tuple[int, int]]:
+    """Greedy wrap of one paragraph's words where one character is one cell (ASCII): the
+    common case, without measuring each word."""
+    if not words:
+        return [(start, start)]
+    lines: list[tuple[int, int]] = []
+    line_start = line_end = words[0][0]
+    for s, e in words:
+        if line_end > line_start and e - line_start > width:
+            lines.append((line_start, line_end))
+            line_start = s
+        while e - line_start > width:  # a word longer than a line is cut
+            lines.append((line_start, line_start + width))
+            line_start += width
+        line_end = e
+    lines.append((line_start, line_end))
     return lines
 
 
@@ -117,16 +136,16 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("v", "select", "Select", id="select"),
         Binding("shift+right", "extend_word(1)", "Extend by word", id="extend-word-next",
                 key_display="⇧→",
-                group=EXTEND),
+                group=EXTEND, show=False),
         Binding("shift+left", "extend_word(-1)", "Shrink by word", id="extend-word-prev",
                 key_display="⇧←",
-                group=EXTEND),
+                group=EXTEND, show=False),
         Binding("shift+down", "extend_line(1)", "Extend by line", id="extend-line-down",
                 key_display="⇧↓",
-                group=EXTEND),
+                group=EXTEND, show=False),
         Binding("shift+up", "extend_line(-1)", "Extend up a line", id="extend-line-up",
                 key_display="⇧↑",
-                group=EXTEND),
+                group=EXTEND, show=False),
         Binding("escape", "drop_selection", "Drop selection", id="drop-selection", show=False),
     ]
 
@@ -149,7 +168,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.text = text
         self.paragraphs = [tuple(p) for p in paragraphs] or [(0, len(text))]
-        self.words = [m.span() for p in self.paragraphs for m in WORD.finditer(text, *p)]
+        # paragraphs are separated by blank lines, so no word crosses one
+        self.words = [m.span() for m in WORD.finditer(text)]
         self._word_starts = [s for s, _ in self.words]
         self.sentences = sentence_spans(text, self.paragraphs)
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -164,6 +184,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._text_line_starts: list[int] = []
         self._width = 0
         self._decor = 0
+        self._decor_spans: tuple[int, list[tuple[int, int, str]]] | None = None
         self._cache: dict[tuple[int, int, int], Strip] = {}
 
     # --- layout ---------------------------------------------------------------------------
@@ -177,10 +198,18 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._width = width
         lines: list[tuple[int, int]] = []
+        words, text = self.words, self.text
+        w = 0
         for i, (s, e) in enumerate(self.paragraphs):
             if i:
                 lines.append((-1, -1))
-            lines.extend(wrap_paragraph(self.text, s, e, width))
+            first = w
+            while w < len(words) and words[w][0] < e:
+                w += 1
+            if text.isascii() or text[s:e].isascii():
+                lines.extend(wrap_words(words[first:w], width, s))
+            else:
+                lines.extend(wrap_paragraph(text, s, e, width))
         self._lines = lines
         self._text_lines = [i for i, (s, _) in enumerate(lines) if s >= 0]
         self._text_line_starts = [lines[i][0] for i in self._text_lines]
@@ -211,6 +240,12 @@ class ArticleView(ScrollView, can_focus=True):
             decor.append((*self.words[self.cursor], "article--cursor"))
         return decor
 
+    def _decorations_now(self) -> list[tuple[int, int, str]]:
+        """The decorations of the current revision, worked out once per change."""
+        if self._decor_spans is None or self._decor_spans[0] != self._decor:
+            self._decor_spans = (self._decor, self._decorations())
+        return self._decor_spans[1]
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
@@ -222,7 +257,7 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             start, end = self._lines[idx]
             content = Content(self.text[start:end])
-            for s, e, component in self._decorations():
+            for s, e, component in self._decorations_now():
                 if s < end and e > start:
                     content = content.stylize(
                         self.get_visual_style(component), max(s, start) - start, min(e, end) - start

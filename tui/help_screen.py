@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import HorizontalScroll, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -27,7 +27,7 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.reader_screen import ReaderScreen
 
     def rows(bindings) -> list[tuple[str, str]]:
-        return [(_keys(b), b.description) for b in bindings if isinstance(b, Binding)]
+        return [(_keys(b), b.tooltip or b.description) for b in bindings if isinstance(b, Binding)]
 
     return [
         ("Library", rows(LibraryScreen.BINDINGS)),
@@ -39,18 +39,14 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
-def help_content() -> Content:
-    parts: list[Content] = []
-    for title, rows in sections():
-        parts.append(Content.from_markup("[b]$title[/b]", title=title))
-        width = max(len(k) for k, _ in rows)
-        for keys, description in rows:
-            parts.append(
-                Content.from_markup("  [b]$keys[/b]  $desc", keys=keys.ljust(width),
-                                    desc=description)
-            )
-        parts.append(Content(""))
-    return Content("\n").join(parts)
+def section_content(title: str, rows: list[tuple[str, str]]) -> Content:
+    width = max(len(k) for k, _ in rows)
+    lines = [Content.from_markup("[b]$title[/b]", title=title)]
+    lines += [
+        Content.from_markup("[b]$keys[/b]  $desc", keys=keys.ljust(width), desc=description)
+        for keys, description in rows
+    ]
+    return Content("\n").join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -59,9 +55,15 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help", classes="dialog dialog-wide"):
+        library, moving, marking, anywhere = sections()
+        with Vertical(id="help", classes="dialog"):
             yield Static(Content("Keys"), classes="dialog-title")
-            yield Static(help_content(), id="help-text")
+            with HorizontalScroll(id="help-columns"):
+                with Vertical(classes="help-column"):
+                    yield Static(section_content(*library))
+                    yield Static(section_content(*anywhere), classes="help-gap")
+                yield Static(section_content(*moving), classes="help-column")
+                yield Static(section_content(*marking), classes="help-column")
             yield Static(Content("Escape, q or ? closes this help"), classes="dialog-help")
 
     def action_close(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.library_screen import one_line
+from tui.reader_screen import quoted
 
 if TYPE_CHECKING:
     from tui.app import NewsReader
@@ -89,8 +90,8 @@ class SpeakersScreen(Screen):
         listing.add_options(
             Option(
                 Content.from_markup(
-                    "“$quote”\n[dim]$title[/dim]",
-                    quote=one_line(q.text, 240),
+                    "$quote\n[dim]$title[/dim]",
+                    quote=quoted(q.text),
                     title=one_line(titles[q.article_id], 80),
                 ),
                 id=f"{i}:{q.article_id}:{q.start}:{q.end}",

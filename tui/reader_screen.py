@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,7 +31,7 @@ WIDE = 150  # at least this many columns: article, timeline and quotes side by s
 MEDIUM = 110  # at least this many: the two panes stacked beside the article
 
 COLOUR = Binding.Group("Colour", compact=True)
-JUMP = Binding.Group("Highlight", compact=True)
+JUMP = Binding.Group("Jump", compact=True)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,33 @@ class Change:
 
     highlight_id: int
     before: Highlight | None
+
+
+class StatusLine(Widget):
+    """One line under the article; updating it repaints only itself (a Static would lay out
+    the whole screen again on every cursor move)."""
+
+    DEFAULT_CSS = "StatusLine { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = Content("")
+
+    def update(self, content: Content) -> None:
+        if content != self.content:
+            self.content = content
+            self.refresh()
+
+    def render(self) -> Content:
+        return self.content
+
+
+def quoted(text: str, limit: int = 240) -> str:
+    """A quotation on one line, inside quotation marks (once, whether stored with them or not)."""
+    flat = one_line(text, limit)
+    if not flat.startswith(("“", '"', "‘", "«")):
+        flat = f"“{flat}”"
+    return flat
 
 
 def _marks(highlights: list[Highlight]) -> list[Mark]:
@@ -67,10 +95,14 @@ class ReaderScreen(Screen):
                 key_display="]", group=JUMP),
         Binding("left_square_bracket", "jump(-1)", "Previous highlight", id="highlight-prev",
                 key_display="[", group=JUMP),
-        Binding("e", "export", "Export", id="export-article"),
-        Binding("T", "toggle_pane('timeline')", "Timeline pane", id="toggle-timeline"),
-        Binding("Q", "toggle_pane('quotes')", "Quotes pane", id="toggle-quotes"),
-        Binding("D", "anchor", "Anchor date", id="anchor-date"),
+        Binding("e", "export", "Export", id="export-article",
+                tooltip="Export this article to Markdown"),
+        Binding("T", "toggle_pane('timeline')", "Timeline", id="toggle-timeline",
+                tooltip="Show or hide the timeline pane"),
+        Binding("Q", "toggle_pane('quotes')", "Quotes", id="toggle-quotes",
+                tooltip="Show or hide the quotes pane"),
+        Binding("D", "anchor", "Date", id="anchor-date", show=False,
+                tooltip="Correct the anchor date"),
         Binding("q", "back", "Back", id="back"),
     ]
 
@@ -95,7 +127,7 @@ class ReaderScreen(Screen):
                 view = ArticleView(article.text, article.paragraphs, id="article")
                 view.set_marks(_marks(self.highlights))
                 yield view
-                yield Static(id="status")
+                yield StatusLine(id="status")
             with Horizontal(id="panes"):
                 with Vertical(id="timeline-pane", classes="pane"):
                     yield Static(Content("Timeline"), classes="pane-title")
@@ -168,8 +200,8 @@ class ReaderScreen(Screen):
         quote_list.add_options(
             Option(
                 Content.from_markup(
-                    "“$quote”\n[i]— $speaker[/i]",
-                    quote=one_line(q.text, 240),
+                    "$quote\n[i]— $speaker[/i]",
+                    quote=quoted(q.text),
                     speaker=one_line(q.speaker) if q.speaker else "speaker unknown",
                 ),
                 id=f"q{i}",
@@ -197,7 +229,7 @@ class ReaderScreen(Screen):
 
     def show_status(self) -> None:
         view = self.view
-        status = self.query_one("#status", Static)
+        status = self.query_one("#status", StatusLine)
         if (sel := view.selection()) is not None:
             words = len(self.article.text[sel[0] : sel[1]].split())
             status.update(Content(f"Selecting {words} word{'s' if words != 1 else ''} · "

@@ -1,0 +1,255 @@
+"""How fast the app feels, measured in one run:
+
+    python tests/bench/app.py [--runs 7] [--search-articles 100000]
+
+1. start -> first painted library screen (library of 10,000 articles), as a ratio against a
+   bare Textual app showing one static line; both run headless in fresh processes, medians
+   (target <= 1.5x);
+2. opening a 20,000-word article: open_reader() -> first frame of the reader (target <= 150 ms);
+3. `h` on that article -> the repainted screen (target <= 30 ms);
+4. full-text search over 100,000 articles, per query (target <= 50 ms).
+
+The libraries are generated into a temporary folder first (one transaction of executemany,
+outside every timing). Frames are timed by wrapping Screen._compositor_refresh (private,
+benchmark only), as the Textual notes describe.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from store.article import Article, content_hash  # noqa: E402
+from store.library import Library  # noqa: E402
+
+WORDS = [
+    "the", "council", "harbour", "minister", "vote", "said", "report", "talks", "city",
+    "budget", "police", "court", "market", "river", "school", "union", "strike", "bank",
+    "rates", "energy", "prices", "health", "hospital", "election", "campaign", "ministry",
+    "official", "spokesman", "agreement", "treaty", "border", "army", "ceasefire", "refugees",
+    "aid", "summit", "inquiry", "evidence", "witness", "judge", "trial", "appeal", "company",
+    "shares", "profit", "losses", "workers", "wages", "housing", "rent", "tenants",
+    "transport", "railway", "airport", "flights", "storm", "flood", "drought", "harvest",
+    "farmers",
+]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def synthetic_texts(rng: random.Random, n: int, words: int) -> list[tuple[str, str]]:
+    """(title, text) pairs; the text has paragraphs of a few sentences."""
+    out = []
+    for i in range(n):
+        paras, left = [], words
+        while left > 0:
+            para = " ".join(sentence(rng, rng.randint(8, 18)) for _ in range(3))
+            paras.append(para)
+            left -= len(para.split())
+        title = f"{sentence(rng, 6)[:-1]} ({i})"
+        out.append((title, "\n\n".join(paras)))
+    return out
+
+
+def fill_library(path: Path, n: int, words: int = 60, seed: int = 1) -> None:
+    """n articles in one transaction (generation, not the thing measured)."""
+    rng = random.Random(seed)
+    with Library(path, seed=False) as lib:
+        rows = []
+        for i, (title, text) in enumerate(synthetic_texts(rng, n, words)):
+            art = Article.from_paragraphs(text.split("\n\n"), title=title)
+            rows.append(
+                (
+                    f"https://news.example/{i}",
+                    "news.example",
+                    title,
+                    f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                    f"2024-06-01T{i // 3600 % 24:02d}:{i // 60 % 60:02d}:{i % 60:02d}+00:00",
+                    art.text,
+                    json.dumps(art.paragraphs),
+                    content_hash(art.text),
+                )
+            )
+        conn = lib.conn
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO articles (url, site, title, published, added, text, paragraphs, "
+            "content_hash, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+            rows,
+        )
+        conn.execute("COMMIT")
+
+
+# --- 1. start-up ---------------------------------------------------------------------------
+
+BARE = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("one static line")
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+Bare().run(headless=True)
+"""
+
+OURS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from tui.app import NewsReader
+app = NewsReader(Path({db!r}), exit_after_first_frame=True)
+app.run(headless=True)
+heavy = sorted(m for m in ("sqlite_utils", "lxml", "tui.reader_screen") if m in sys.modules)
+print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+"""
+
+
+def timed_run(code: str) -> tuple[float, str]:
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    elapsed = time.perf_counter() - t
+    if out.returncode != 0:
+        raise SystemExit(f"start-up run failed: {out.stderr.strip()[-500:]}")
+    return elapsed, out.stderr
+
+
+def startup(db: Path, runs: int) -> tuple[float, float, str]:
+    ours_code = OURS.format(root=str(ROOT), db=str(db))
+    timed_run(BARE)  # warm the file cache for both
+    timed_run(ours_code)
+    bare, ours, heavy = [], [], ""
+    for _ in range(runs):  # interleaved, so machine noise hits both alike
+        bare.append(timed_run(BARE)[0])
+        elapsed, err = timed_run(ours_code)
+        ours.append(elapsed)
+        heavy = next((x for x in err.split() if x.startswith("HEAVY=")), "HEAVY=?")
+    return statistics.median(bare), statistics.median(ours), heavy[6:]
+
+
+# --- 2 and 3. opening a long article and highlighting in it ---------------------------------
+
+
+async def reader_timings(db: Path, article_id: int, presses: int) -> tuple[float, list[float]]:
+    from textual.screen import Screen
+
+    from tui.app import NewsReader
+    from tui.reader_screen import ReaderScreen
+
+    frames: list[tuple[float, type]] = []
+    original = Screen._compositor_refresh
+
+    def timed(self) -> None:
+        original(self)
+        frames.append((time.perf_counter(), type(self)))
+
+    Screen._compositor_refresh = timed
+    try:
+        app = NewsReader(db, export_dir=db.parent / "export")
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            t = time.perf_counter()
+            app.open_reader(article_id)
+            await pilot.pause()
+            await pilot.pause()
+            opened = next(f for f, kind in frames if f > t and kind is ReaderScreen) - t
+            latencies = []
+            await pilot.press("G")  # from the article's end backwards, a new sentence each time
+            for i in range(presses):
+                if i:
+                    await pilot.press("left_parenthesis", "left_parenthesis")
+                await pilot.pause()
+                t = time.perf_counter()
+                await pilot.press("h")
+                await pilot.pause()
+                latencies.append(next(f for f, _ in frames if f > t) - t)
+            assert len(app.library.highlights(article_id)) == presses
+    finally:
+        Screen._compositor_refresh = original
+    return opened, latencies
+
+
+# --- 4. search ---------------------------------------------------------------------------
+
+
+def search_timings(db: Path) -> list[tuple[str, float, int]]:
+    queries = ["harbour", "ceasefire talks", "minister said", "flood", "tenants rent",
+               "court appeal judge", "prof", "strike union wages"]
+    out = []
+    with Library(db) as lib:
+        lib.search("warm up")
+        for q in queries:
+            times = []
+            for _ in range(3):
+                t = time.perf_counter()
+                hits = lib.search(q)
+                times.append(time.perf_counter() - t)
+            out.append((q, statistics.median(times), len(hits)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each app")
+    parser.add_argument("--library-articles", type=int, default=10_000)
+    parser.add_argument("--search-articles", type=int, default=100_000)
+    parser.add_argument("--article-words", type=int, default=20_000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="nr-bench-") as tmp:
+        tmp = Path(tmp)
+        t = time.perf_counter()
+        lib_db = tmp / "library.db"
+        fill_library(lib_db, args.library_articles)
+        rng = random.Random(7)
+        title, text = synthetic_texts(rng, 1, args.article_words)[0]
+        with Library(lib_db) as lib:
+            long_id, _ = lib.add_article(
+                Article.from_paragraphs(text.split("\n\n"), title="A very long article")
+            )
+            words = len(lib.get_article(long_id).text.split())
+        search_db = tmp / "search.db"
+        fill_library(search_db, args.search_articles, words=80, seed=2)
+        print(f"generated libraries in {time.perf_counter() - t:.1f} s "
+              f"({args.library_articles:,} and {args.search_articles:,} articles)")
+
+        bare, ours, heavy = startup(lib_db, args.runs)
+        ratio = ours / bare
+        print(f"start-up to first library frame ({args.library_articles:,} articles): "
+              f"{ours * 1000:.0f} ms vs bare app {bare * 1000:.0f} ms = {ratio:.2f}x "
+              f"(target <= 1.5x) {'ok' if ratio <= 1.5 else 'OVER'}; "
+              f"heavy modules loaded: {heavy or 'none'}")
+
+        opened, latencies = asyncio.run(reader_timings(lib_db, long_id, 7))
+        print(f"open a {words:,}-word article: {opened * 1000:.0f} ms (target <= 150 ms) "
+              f"{'ok' if opened <= 0.150 else 'OVER'}")
+        h = statistics.median(latencies)
+        print(f"h -> repainted screen: median {h * 1000:.1f} ms, max {max(latencies) * 1000:.1f}"
+              f" ms over {len(latencies)} presses (target <= 30 ms) "
+              f"{'ok' if h <= 0.030 else 'OVER'}")
+
+        results = search_timings(search_db)
+        worst = max(r[1] for r in results)
+        for q, secs, n in results:
+            print(f"  search {q!r}: {secs * 1000:.1f} ms, {n} hits")
+        print(f"FTS search over {args.search_articles:,} articles: median "
+              f"{statistics.median(r[1] for r in results) * 1000:.1f} ms, worst "
+              f"{worst * 1000:.1f} ms per query (target <= 50 ms) "
+              f"{'ok' if worst <= 0.050 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()

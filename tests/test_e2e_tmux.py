@@ -1,0 +1,186 @@
+"""The installed `newsreader` in a real terminal (tmux), as a person would use it.
+
+A temporary --db and HOME keep the user's library and exports untouched. Without tmux the
+test is skipped locally but fails on CI (the CI variable is set there).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TMUX = shutil.which("tmux")
+HOSTILE = (
+    "Hostile article\n\n"
+    "Markup [bold red]x[/] stays as typed. A clipboard grab \x1b]52;c;SGVsbG8=\x07 does not "
+    "reach the terminal, and neither does a title change \x1b]0;PWNED\x07 here.\n"
+)
+
+
+def newsreader_command() -> str:
+    beside = Path(sys.executable).parent / "newsreader"
+    found = str(beside) if beside.exists() else shutil.which("newsreader")
+    if not found:
+        pytest.fail("the newsreader console script is not installed")
+    return found
+
+
+@pytest.fixture
+def tmux_session(tmp_path):
+    if TMUX is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is required on CI for the end-to-end test")
+        pytest.skip("tmux is not installed")
+    name = f"nr_e2e_{os.getpid()}_{time.monotonic_ns()}"
+    try:
+        yield name
+    finally:
+        subprocess.run([TMUX, "kill-session", "-t", name], capture_output=True)
+
+
+class Terminal:
+    def __init__(self, session: str) -> None:
+        self.session = session
+
+    def start(self, command: str, raw: Path) -> None:
+        subprocess.run(
+            [TMUX, "new-session", "-d", "-s", self.session, "-x", "120", "-y", "35", command],
+            check=True,
+        )
+        subprocess.run(
+            [TMUX, "pipe-pane", "-o", "-t", self.session, f"cat >> {raw}"], check=True
+        )
+
+    def screen(self) -> str:
+        out = subprocess.run(
+            [TMUX, "capture-pane", "-p", "-t", self.session], capture_output=True, text=True
+        )
+        return out.stdout
+
+    def title(self) -> str:
+        out = subprocess.run(
+            [TMUX, "display", "-p", "-t", self.session, "#{pane_title}"],
+            capture_output=True,
+            text=True,
+        )
+        return out.stdout.strip()
+
+    def alive(self) -> bool:
+        return (
+            subprocess.run([TMUX, "has-session", "-t", self.session], capture_output=True)
+            .returncode
+            == 0
+        )
+
+    def keys(self, *keys: str, pause: float = 0.15) -> None:
+        for key in keys:
+            subprocess.run([TMUX, "send-keys", "-t", self.session, key], check=True)
+            time.sleep(pause)
+
+    def type(self, text: str) -> None:
+        subprocess.run([TMUX, "send-keys", "-t", self.session, "-l", text], check=True)
+        time.sleep(0.2)
+
+    def wait_for(self, text: str, timeout: float = 15) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; the screen:\n{self.screen()}")
+
+    def wait_gone(self, timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the app did not quit; the screen:\n{self.screen()}")
+
+
+def open_by_search(term: Terminal, word: str) -> None:
+    term.wait_for("Library")
+    time.sleep(0.3)  # let the app settle its start-up exchange with the terminal
+    term.keys("/")
+    term.wait_for("Search titles")
+    term.type(word)
+    term.wait_for(f"{word} says")  # the hit's title (the table is hidden while searching)
+    term.keys("Enter", "Enter")
+
+
+def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
+    home = tmp_path / "home"
+    home.mkdir()
+    db = tmp_path / "e2e.db"
+    raw = tmp_path / "raw.bin"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSREADER_")}
+    env.update(HOME=str(home), TERM="xterm-256color")
+    nr = newsreader_command()
+
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    subprocess.run([nr, "add", str(hostile), "--db", str(db)], env=env, check=True,
+                   capture_output=True)
+
+    keep = " ".join(f"{k}='{v}'" for k, v in env.items() if k in ("HOME", "TERM", "PATH"))
+    command = f"env -u NEWSREADER_DB -u NEWSREADER_EXPORT_DIR {keep} {nr} --db {db}"
+    term = Terminal(tmux_session)
+
+    # first session: open a seed article, highlight its second sentence, write a note
+    term.start(command, raw)
+    open_by_search(term, "Zelensky")
+    term.wait_for("D to")  # the reader's header
+    term.keys(")", "h")
+    term.wait_for("Highlight 1/1")
+    term.keys("n")
+    term.wait_for("ctrl+s save")
+    term.type("checked against the UN record")
+    term.keys("C-s")
+    term.wait_for("checked against the UN record")
+    term.keys("q")
+    term.wait_for("Library")
+    term.keys("Escape", pause=0.4)
+    term.keys("q")
+    term.wait_gone()
+
+    # second session: the highlight and its note are still there; export them
+    term.start(command, raw)
+    open_by_search(term, "Zelensky")
+    term.wait_for("D to")
+    term.keys("]")
+    screen = term.wait_for("Highlight 1/1 · checked against the UN record")
+    term.keys("e")
+    screen = term.wait_for("Exported to")
+    exported = list((home / "newsreader-export").glob("*.md"))
+    assert len(exported) == 1
+    assert exported[0].name[:20] in screen.replace("\n", "")  # the path is shown
+    markdown = exported[0].read_text(encoding="utf-8")
+    assert "checked against the UN record" in markdown
+    assert markdown.count("\n> ") == 1
+
+    # the hostile article: markup and escape sequences appear as characters
+    term.keys("q")
+    term.wait_for("Library")
+    term.keys("Escape", pause=0.4)
+    term.keys("g", "Enter")
+    screen = term.wait_for("stays as typed")
+    assert "[bold red]x[/]" in screen
+    assert "␛]52;c;SGVsbG8=␇" in screen
+    assert "PWNED" not in term.title()
+    term.keys("q")
+    term.wait_for("Library")
+    term.keys("q")
+    term.wait_gone()
+
+    data = raw.read_bytes()
+    assert data, "pipe-pane recorded nothing"
+    assert b"\x1b]52" not in data and b"\x1b]0;PWNED" not in data
