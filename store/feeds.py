@@ -18,9 +18,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from store.article import Article
 from store.errors import FetchError, NewsreaderError
@@ -34,6 +33,9 @@ from store.fetch import (
     new_client,
 )
 from store.library import Library, now
+
+if TYPE_CHECKING:
+    import httpx
 
 MAX_ENTRIES = 200  # entries taken from one feed per refresh: a feed of 10,000 is not 10,000 GETs
 CONCURRENCY = 8  # requests in flight in all

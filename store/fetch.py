@@ -9,11 +9,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from email.message import Message
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
 from store.errors import FetchError
+
+if TYPE_CHECKING:  # httpx is imported on first use: it costs ~0.3 s and pulls in rich
+    import httpx
 
 MAX_BYTES = 10 * 1024 * 1024  # more than any article or feed; a bigger body is hostile or wrong
 MAX_REDIRECTS = 10
@@ -67,6 +69,8 @@ def check_url(url: str) -> str:
 
 def new_client(*, timeout: float = TIMEOUT, connections: int = 8) -> httpx.Client:
     """A client to share between many fetches (and threads): one pool, our headers."""
+    import httpx
+
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
         timeout=httpx.Timeout(timeout),
@@ -107,6 +111,8 @@ def fetch_page(
 
 
 def _follow(http: httpx.Client, url: str, headers: dict, max_bytes: int, until: float) -> Page:
+    import httpx
+
     first, seen = url, {url}
     for _ in range(MAX_REDIRECTS + 1):
         try:
