@@ -547,7 +547,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?"
             r"(?<!\w)the\s+weekend\b|"
             r"(?<!\w)the\s+(?:(?:fiscal|calendar|current|full|entire)\s+)?(year|week|weekend|month"
-            r"|day)(?=\s+(?:before|after|earlier|ago|ended"
+            r"|day)(?=['’]s\b|\s+(?:before|after|earlier|ago|ended"
             r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b)"
         ),
     ),
@@ -558,7 +558,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"(?:(?:early|late|mid)[\s-]+|(?:in\s+)?the\s+)?(spring|summer|autumn|winter|fall)"
             r"(?:\s+of\s+(" + _ANYYEAR + r")|\s+(" + _YEAR + r"))"
-            r"|(?<=\bin\s)(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn|winter|fall)\b"
+            r"|(?:(?<=\bin\s)|(?<=\bover\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bsince\s)"
+            r"|(?<=\buntil\s))(?:the\s+)?(?:(?:early|late)\s+)?(spring|summer|autumn|winter|fall)\b"
             r"(?!\s+of\s)|\b(summer|winter)\b(?=\s+(?:holidays?|vacation|months)\b)"
         ),
     ),
@@ -842,7 +843,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         if re.search(r"[\s-]old$", low) or ctx.text.startswith(" old", m.end()):
             return None  # an age ("a 6-year-old", "52 years old")
         if re.search(r"quarters?$", low) and (
-            re.search(r"(?:^|\W)(?:an?|one|two|three)[\s-]+quarters?$", low)
+            re.search(r"(?:^|\W)(?:one|two|three)-quarters?$", low)
             or ctx.text.startswith(" of", m.end())
         ):
             return None  # a fraction ("three-quarters of", "a quarter of the vote")
@@ -941,11 +942,12 @@ def _duration_context(m: re.Match[str], text: str) -> bool:
     if re.match(r"\s+(?:after|before|following|into|since|later|earlier|ago|or\s+so|or\s+two)\b",
                 after):
         return True
-    return bool(
-        re.search(r"\b(for|in|within|over|after|about|nearly|almost|than|least|past|last|take"
-                  r"|takes|took|lasted|spent|spend|first|next|another|only|just|half)\s*$",
-                  before)
-    )
+    if re.search(r"\ban?\s+second$", span):  # "a second betrayal" is an ordinal
+        return bool(re.search(r"\b(?:for|in|within|about|than|just|only|half)\s*$", before))
+    # "$5 a year", "10% a month", "24 hours a day": a rate, not a stretch of time
+    return not re.search(r"(?:\d|%|\b(?:cents?|dollars?|percent|million|billion|once|twice"
+                         r"|times|units|shares|barrels|tons|people|visitors|hours|days|weeks"
+                         r"|months))\s*$", before)
 
 
 def _quarter_value(m: re.Match[str], ctx: _Ctx) -> _Result:
