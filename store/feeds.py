@@ -567,12 +567,18 @@ def _fetch_entry(fetch: Callable[..., Page], feed: Feed, entry: Entry) -> tuple[
         article = clean_page(page)
     except NewsreaderError as e:
         return _article_from_feed(feed, entry, str(e)), True
-    article.url = entry.link
     article.title = article.title or entry.title
     article.published = entry.published or article.published
     article.byline = article.byline or entry.author
-    article.site = article.site or feed.title
+    if feed.title and article.site in (None, _host(page.url), _host(entry.link)):
+        article.site = feed.title  # the feed names the site better than a bare host name
+    article.url = entry.link
     return article, True
+
+
+def _host(url: str | None) -> str | None:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return re.sub(r"^(?:www\d?|m|amp|edition|mobile)\.", "", host) or None
 
 
 def clean_page(page: Page) -> Article:

@@ -130,7 +130,10 @@ def _plain_lines(args: argparse.Namespace):
     def show(event) -> None:
         if args.json or event.kind != "feed":
             return
-        print(f"[{event.done}/{event.total}] {_one_line(event.feed.name)}: {event.message}")
+        message = event.message.removeprefix(f"{event.feed.url}: ")
+        if event.error:
+            message = f"failed: {message}"
+        print(f"[{event.done}/{event.total}] {_one_line(event.feed.name)}: {message}")
         sys.stdout.flush()
 
     return show
