@@ -452,6 +452,7 @@ class _Refresh:
         self.timeout, self.max_bytes, self.concurrency = timeout, max_bytes, concurrency
         self.done = self.total = 0
         self.seen: set[str] = set()
+        self.stopping = threading.Event()
         self.finished: queue.SimpleQueue[tuple[Future, str, object, Entry | None]]
         self.finished = queue.SimpleQueue()
 
@@ -473,9 +474,11 @@ class _Refresh:
                     outstanding += self.feed_done(fut, owner)
                 else:
                     self.entry_done(fut, owner, entry)
-        finally:  # on stop or Ctrl-C too: drop what has not started, let running requests end
-            self.pool.shutdown(wait=True, cancel_futures=True)
+        finally:  # on stop or Ctrl-C too: drop queued work, cut the requests in flight
+            self.stopping.set()
+            self.pool.shutdown(wait=False, cancel_futures=True)
             self.client.close()
+            self.pool.shutdown(wait=True)
         return self.report
 
     def submit(self, fn, kind: str, owner, entry: Entry | None) -> None:
@@ -486,6 +489,8 @@ class _Refresh:
     def fetch(self, url: str, **conditional) -> Page:
         """Runs on a worker: one request, within the per-host limit."""
         with self.gate(url):
+            if self.stopping.is_set():
+                raise FetchError(f"{url}: refresh stopped")
             return fetch_page(
                 url,
                 client=self.client,

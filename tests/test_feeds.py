@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
+import threading
 
 import pytest
 
@@ -355,6 +356,20 @@ def test_hostile_feeds_fail_one_by_one_and_the_good_one_is_stored(srv, lib):
     assert all("\n" not in e for e in errors.values())
     assert get_feed(lib, bad["500"]).last_error == errors[bad["500"]]
     assert get_feed(lib, good).last_error is None
+
+
+def test_a_refresh_can_be_stopped_and_keeps_what_it_stored(srv, lib):
+    for f in range(4):
+        add_feed(lib, srv.add(f"/s{f}.xml", rss(f"S{f}", page_items(srv, f"s{f}", 5))))
+    stop = threading.Event()
+
+    def after_first_article(event):
+        if event.kind == "entry":
+            stop.set()
+
+    report = refresh_feeds(lib, progress=after_first_article, stop=stop, concurrency=1)
+    assert len(report.new_articles) == 1 and lib.count_articles() == 1
+    assert len(refresh_feeds(lib).new_articles) == 19  # the rest on the next refresh
 
 
 def test_same_story_in_two_feeds_and_under_two_urls_is_stored_once(srv, lib):
