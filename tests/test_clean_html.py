@@ -142,3 +142,12 @@ def test_huge_page_finishes():
     assert len(page) > 5_000_000
     article = clean_html(page.encode())
     assert STORY[0] in article.text
+    assert article.byline == "Ana Ruiz Mora"  # JSON-LD survives the stripping of scripts
+
+
+def test_page_with_too_many_elements_for_readability_is_read_linearly():
+    menu = "<div class='x'><span>menu item</span></div>" * 15_000
+    page = news_page(extra_body=menu)
+    article = clean_html(page)
+    assert [article.text[s:e] for s, e in article.paragraphs] == STORY
+    assert article.title == "Council keeps library open on Sundays"
