@@ -21,7 +21,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from store.article import Article
+from store.article import Article, normalise_paragraph
 from store.errors import FetchError, NewsreaderError
 from store.fetch import (
     MAX_BYTES,
@@ -169,16 +169,16 @@ def parse_feed(data: bytes, url: str, charset: str | None = None) -> ParsedFeed:
         entries.append(
             Entry(
                 link=link,
-                title=" ".join((e.get("title") or "").split()),
+                title=normalise_paragraph(e.get("title") or ""),
                 published=_entry_date(e),
-                author=e.get("author") or None,
+                author=normalise_paragraph(e.get("author") or "") or None,
                 html=html,
                 id=e.get("id"),
             )
         )
     site = meta.get("link")
     return ParsedFeed(
-        title=" ".join((meta.get("title") or "").split()) or None,
+        title=normalise_paragraph(meta.get("title") or "") or None,  # one line, display-safe
         site_url=urljoin(url, site) if site else None,
         entries=entries,
     )

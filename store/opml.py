@@ -8,6 +8,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from store.article import normalise_paragraph
 from store.errors import FetchError, InputError
 from store.feeds import Feed, add_feed, list_feeds, refuse_unsafe_xml
 from store.library import Library
@@ -47,7 +48,7 @@ def parse_opml(data: bytes, name: str = "OPML") -> list[Subscription]:
         if not url or url in seen:
             continue
         seen.add(url)
-        title = " ".join((attrs.get("title") or attrs.get("text") or "").split()) or None
+        title = normalise_paragraph(attrs.get("title") or attrs.get("text") or "") or None
         if title == url:  # how an untitled feed is exported: it stays untitled
             title = None
         subs.append(Subscription(url, title, (attrs.get("htmlurl") or "").strip() or None))

@@ -118,6 +118,13 @@ def test_a_classic_doctype_and_html_entities_still_parse():
     assert parsed.entries[0].link == "http://example.org/i"
 
 
+def test_control_characters_in_a_loose_feed_cannot_reach_the_terminal():
+    evil = rss("Evil\x1b]52;c;aGk=\x07 news", [{"title": "Bad\x1b[2J title", "link": "/x"}])
+    parsed = parse_feed(evil.encode(), "https://example.org/feed")
+    assert "\x1b" not in parsed.title and "\x07" not in parsed.title
+    assert "\x1b" not in parsed.entries[0].title and "title" in parsed.entries[0].title
+
+
 def test_html_is_not_a_feed():
     with pytest.raises(FetchError, match="not an RSS or Atom feed"):
         parse_feed(story("Page", "Hello.").encode(), "http://x/page")
