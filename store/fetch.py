@@ -12,6 +12,7 @@ from email.message import Message
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from store.article import display_safe
 from store.errors import FetchError
 
 if TYPE_CHECKING:  # httpx is imported on first use: it costs ~0.3 s and pulls in rich
@@ -55,6 +56,8 @@ class Page:
 def check_url(url: str) -> str:
     """The URL if it is http(s) with a host; otherwise a `FetchError` saying why not."""
     url = url.strip()
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+        raise FetchError(f"{display_safe(url)}: control characters in the URL")
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -123,7 +126,8 @@ def _follow(http: httpx.Client, url: str, headers: dict, max_bytes: int, until: 
                         check_url(target)
                     except FetchError:
                         raise FetchError(
-                            f"{first}: redirected to {target}, which is not an http(s) URL"
+                            f"{first}: redirected to {display_safe(target)}, "
+                            "which is not an http(s) URL"
                         ) from None
                     if target in seen:
                         raise FetchError(f"{first}: redirect loop (back to {target})")
@@ -139,6 +143,8 @@ def _follow(http: httpx.Client, url: str, headers: dict, max_bytes: int, until: 
             raise FetchError(f"{first}: too many redirects") from None
         except httpx.DecodingError:
             raise FetchError(f"{first}: the server sent a corrupt compressed body") from None
+        except httpx.InvalidURL as e:
+            raise FetchError(f"{first}: not a valid URL ({display_safe(str(e))})") from None
         except httpx.HTTPError as e:
             raise TransientFetchError(f"{first}: {_reason(e)}") from None
         except OSError as e:

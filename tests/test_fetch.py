@@ -122,12 +122,20 @@ def test_redirect_to_another_scheme_is_refused(srv):
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://example.org/a", "javascript:alert(1)", "data:,hi", "http://"],
+    [
+        "file:///etc/passwd",
+        "ftp://example.org/a",
+        "javascript:alert(1)",
+        "data:,hi",
+        "http://",
+        "http://[::1",
+        "http://example.org/\x1b[2J",
+    ],
 )
 def test_non_http_schemes_are_refused(url):
     with pytest.raises(FetchError) as err:
         fetch_page(url)
-    assert "\n" not in str(err.value)
+    assert "\n" not in str(err.value) and "\x1b" not in str(err.value)
 
 
 def test_100_mb_announced_is_refused_before_reading(srv):
