@@ -171,8 +171,8 @@ class ArticleView(ScrollView, can_focus=True):
         # paragraphs are separated by blank lines, so no word crosses one
         self.words = [m.span() for m in WORD.finditer(text)]
         self._word_starts = [s for s, _ in self.words]
-        self.sentences = sentence_spans(text, self.paragraphs)
-        self._sentence_starts = [s for s, _ in self.sentences]
+        self._sentences: list[tuple[int, int]] | None = None  # found on first use
+        self._sentence_starts: list[int] = []
         self._para_starts = [s for s, _ in self.paragraphs]
         self.marks: list[Mark] = []
         self.cursor = 0  # index into self.words
@@ -183,8 +183,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._text_lines: list[int] = []  # indices into _lines of text lines
         self._text_line_starts: list[int] = []
         self._width = 0
-        self._decor = 0
-        self._decor_spans: tuple[int, list[tuple[int, int, str]]] | None = None
+        self._line_para: list[int] = []  # paragraph index of each line (-1 for gaps)
+        self._para_lines: list[tuple[int, int]] = []  # first and last line of each paragraph
+        self._para_rev = [0] * len(self.paragraphs)  # bumped when a paragraph's look changes
+        self._drawn: list[tuple[int, int, str]] = []  # decorations as last drawn, in order
         self._cache: dict[tuple[int, int, int], Strip] = {}
 
     # --- layout ---------------------------------------------------------------------------
@@ -198,19 +200,27 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._width = width
         lines: list[tuple[int, int]] = []
+        line_para: list[int] = []
+        para_lines: list[tuple[int, int]] = []
         words, text = self.words, self.text
         w = 0
         for i, (s, e) in enumerate(self.paragraphs):
             if i:
                 lines.append((-1, -1))
+                line_para.append(-1)
             first = w
             while w < len(words) and words[w][0] < e:
                 w += 1
             if text.isascii() or text[s:e].isascii():
-                lines.extend(wrap_words(words[first:w], width, s))
+                wrapped = wrap_words(words[first:w], width, s)
             else:
-                lines.extend(wrap_paragraph(text, s, e, width))
+                wrapped = wrap_paragraph(text, s, e, width)
+            para_lines.append((len(lines), len(lines) + len(wrapped) - 1))
+            lines.extend(wrapped)
+            line_para.extend([i] * len(wrapped))
         self._lines = lines
+        self._line_para = line_para
+        self._para_lines = para_lines
         self._text_lines = [i for i, (s, _) in enumerate(lines) if s >= 0]
         self._text_line_starts = [lines[i][0] for i in self._text_lines]
         self._cache.clear()
@@ -240,38 +250,64 @@ class ArticleView(ScrollView, can_focus=True):
             decor.append((*self.words[self.cursor], "article--cursor"))
         return decor
 
-    def _decorations_now(self) -> list[tuple[int, int, str]]:
-        """The decorations of the current revision, worked out once per change."""
-        if self._decor_spans is None or self._decor_spans[0] != self._decor:
-            self._decor_spans = (self._decor, self._decorations())
-        return self._decor_spans[1]
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         idx = scroll_y + y
         if idx >= len(self._lines) or self._lines[idx][0] < 0:
             return Strip.blank(width, self.rich_style)
-        key = (idx, self._width, self._decor)
+        key = (idx, self._width, self._para_rev[self._line_para[idx]])
         strip = self._cache.get(key)
         if strip is None:
             start, end = self._lines[idx]
             content = Content(self.text[start:end])
-            for s, e, component in self._decorations_now():
+            for s, e, component in self._drawn:
                 if s < end and e > start:
                     content = content.stylize(
                         self.get_visual_style(component), max(s, start) - start, min(e, end) - start
                     )
             strip = Strip(content.render_segments(self.visual_style), content.cell_length)
-            if len(self._cache) > 2000:
+            if len(self._cache) > 5000:
                 self._cache.clear()
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
+    def _para_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._para_starts, offset) - 1)
+
     def _redraw(self) -> None:
-        self._decor += 1
-        self._cache.clear()
-        self.refresh()
+        """Repaint only the paragraphs whose decorations changed (a cursor step touches one
+        or two lines; rendering every visible line again costs far more)."""
+        new = self._decorations()
+        changed = set(new).symmetric_difference(self._drawn)
+        self._drawn = new
+        touched: set[int] = set()
+        for s, e, _ in changed:
+            touched.update(range(self._para_at(s), self._para_at(max(s, e - 1)) + 1))
+        for p in touched:
+            self._para_rev[p] += 1
+        if not self._para_lines or not self.is_mounted:
+            self.refresh()
+            return
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        width = self.scrollable_content_region.width
+        regions = []
+        for p in touched:
+            first, last = self._para_lines[p]
+            first, last = max(first, top), min(last, top + height - 1)
+            if first <= last:
+                regions.append(Region(0, first - top, width, last - first + 1))
+        if regions:
+            self.refresh(*regions)
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, found when first needed (not on the way to the first frame)."""
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text, self.paragraphs)
+            self._sentence_starts = [s for s, _ in self._sentences]
+        return self._sentences
 
     # --- what the cursor is on ------------------------------------------------------------
 
@@ -290,7 +326,7 @@ class ArticleView(ScrollView, can_focus=True):
         return min(a[0], c[0]), max(a[1], c[1])
 
     def sentence_at_cursor(self) -> tuple[int, int] | None:
-        if not self.sentences:
+        if not self.sentences:  # (also fills _sentence_starts)
             return None
         i = max(0, bisect_right(self._sentence_starts, self.cursor_offset) - 1)
         return self.sentences[i]
@@ -367,7 +403,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._moved()
 
     def action_sentence(self, n: int) -> None:
-        self._step_spans(self.sentences, self._sentence_starts, n)
+        sentences = self.sentences
+        self._step_spans(sentences, self._sentence_starts, n)
 
     def action_paragraph(self, n: int) -> None:
         self._step_spans(self.paragraphs, self._para_starts, n)
