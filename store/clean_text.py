@@ -214,7 +214,9 @@ def looks_like_headline(line: str) -> bool:
 
 
 def looks_like_prose(line: str) -> bool:
-    """A sentence or more: enough words and a sentence end."""
+    """A sentence or more: enough words and a sentence end (or enough CJK characters)."""
+    if re.search(r"[。！？][」』”）)]*$", line):
+        return len(line) >= 25
     return len(line.split()) >= 8 and bool(re.search(r"[.!?…][\"'”’)]*$", line))
 
 
@@ -302,15 +304,28 @@ def clean_text(text: str, *, clean: bool = True) -> Article:
 
     lines = [_Line(u) for u in split_units(text)]
     _mark_boilerplate(lines)
-    kept = [ln.text for ln in lines if not ln.drop]
-    if not kept:
+    head, body, tail = _story_parts(lines)
+    if not body:
         raise NoArticleError("no article text found in the text")
 
-    byline, kept = _take_byline(kept)
-    published, kept = _take_date(kept)
-    warnings: list[str] = []
+    byline = next((c for c in map(byline_of, head + tail) if c), None)
+    published = next((d for d in map(date_of_line, head) if d), None)
+    head = [ln for ln in head if not byline_of(ln) and not date_of_line(ln)]
     title = ""
-    if len(kept) > 1 and looks_like_headline(kept[0]) and not looks_like_prose(kept[0]):
+    warnings: list[str] = []
+    if head and looks_like_headline(head[0]):
+        title, head = head[0], head[1:]
+    kept = [ln for ln in head if looks_like_headline(ln)] + body
+    if not byline:
+        byline, kept = _take_byline(kept)
+    if not published:
+        published, kept = _take_date(kept)
+    if (
+        not title
+        and len(kept) > 1
+        and looks_like_headline(kept[0])
+        and not looks_like_prose(kept[0])
+    ):
         title, kept = kept[0], kept[1:]
     if not kept:
         raise NoArticleError("no article text found in the text")
@@ -322,6 +337,73 @@ def clean_text(text: str, *, clean: bool = True) -> Article:
     )
     article.warnings.extend(warnings)
     return article
+
+
+# Lines of non-prose allowed between two prose lines of one story (subheads, a caption, an
+# inline ad); a longer run of short lines is a menu, a teaser list or a footer.
+_STORY_GAP = 4
+# Lines looked at above the story for its headline, deck, byline and date.
+_HEAD_LINES = 6
+
+
+def _short_sentence(line: _Line) -> bool:
+    text = line.text
+    return (
+        not line.drop
+        and 2 <= len(text.split()) < 8
+        and text[0].isupper()
+        and bool(re.search(r"\w[.!?][\"'”’)]*$", text))
+    )
+
+
+def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
+    """(lines just above the story, the story's lines, lines just below) of a text.
+
+    The story is the largest run of prose lines (counted in words) in which no more than
+    _STORY_GAP other lines come between two prose lines; a neighbouring run joins it when
+    only short, non-furniture lines separate them (a list or subheads inside the story).
+    Text without any prose line is kept whole, minus the furniture.
+    """
+    prose = [i for i, ln in enumerate(lines) if not ln.drop and looks_like_prose(ln.text)]
+    if not prose:
+        return [], [ln.text for ln in lines if not ln.drop], []
+    runs: list[list[int]] = []  # [first, last, words]
+    for i in prose:
+        words = len(lines[i].text.split())
+        if runs and i - runs[-1][1] - 1 <= _STORY_GAP:
+            runs[-1][1] = i
+            runs[-1][2] += words
+        else:
+            runs.append([i, i, words])
+    k = max(range(len(runs)), key=lambda j: runs[j][2])
+    start, end = runs[k][0], runs[k][1]
+
+    def clean_gap(a: int, b: int) -> bool:
+        return b - a <= 3 * _STORY_GAP and not any(ln.drop for ln in lines[a:b])
+
+    left, right = k - 1, k + 1
+    while left >= 0 and clean_gap(runs[left][1] + 1, start):
+        start, left = runs[left][0], left - 1
+    while right < len(runs) and clean_gap(end + 1, runs[right][0]):
+        end, right = runs[right][1], right + 1
+
+    # Short sentences at either edge ("He was 82.") belong to the story; menus and teasers
+    # around it are not sentences.
+    while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
+        end += 1
+    while start > 0 and _short_sentence(lines[start - 1]):
+        start -= 1
+
+    head: list[str] = []
+    for ln in reversed(lines[max(0, start - _HEAD_LINES) : start]):
+        if ln.drop:
+            continue
+        if len(ln.text.split()) <= 3 and not byline_of(ln.text) and not date_of_line(ln.text):
+            break  # a menu item: the story's head is below it
+        head.insert(0, ln.text)
+    body = [ln.text for ln in lines[start : end + 1] if not ln.drop]
+    tail = [ln.text for ln in lines[end + 1 : end + 4] if not ln.drop]
+    return head, body, tail
 
 
 def _mark_boilerplate(lines: list[_Line]) -> None:
