@@ -131,6 +131,24 @@ _COOKIE = re.compile(
     r"\bby\s+continuing\s+to\s+(?:use|browse)\b|\bprivacy\s+(?:policy|settings)\b.*\bagree\b",
     re.IGNORECASE,
 )
+# Cookie-policy prose speaks of "this website" and "your consent"; news about cookies does not.
+_COOKIE_POLICY = re.compile(
+    r"\bcookies?\b.*\b(?:this\s+(?:web)?site|our\s+(?:web)?site|your\s+(?:consent|browser|"
+    r"experience|device)|opt[\s-]out|you\s+(?:agree|consent|accept))\b|"
+    r"\b(?:this\s+(?:web)?site|we)\b.*\buses?\s+cookies\b",
+    re.IGNORECASE,
+)
+# The furniture of comment threads: actions under each comment and thread headers.
+_COMMENT_MARKER = re.compile(
+    r"^\W*(?:reply|report(?:\s+(?:comment|abuse))?|flag|like|upvote|downvote|"
+    r"\d+\s+(?:likes?|points?|replies|repl(?:y|ies)|comments?|votes?)|"
+    r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
+    r"(?:view|show|load|see)\s+(?:all\s+|more\s+)?(?:\d+\s+)?(?:comments?|replies)|"
+    r"comments?\s*\(?\d*\)?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
+    r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?|"
+    r"comments\s+are\s+(?:closed|subject\s+to\b.*)|join\s+the\s+(?:conversation|discussion))\W*$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b", re.IGNORECASE)
 _NEWSLETTER = re.compile(
     r"\bnewsletters?\b.*\b(?:sign\s*up|subscribe|inbox|delivered|email)\b|"
@@ -146,7 +164,9 @@ def is_furniture(line: str) -> bool:
         return True
     if len(words) <= 25 and (_COOKIE.search(line) or _NEWSLETTER.search(line)):
         return True
-    if _LINK_LEADS.match(line):
+    if _LINK_LEADS.match(line) or _COMMENT_MARKER.match(line):
+        return True
+    if len(words) <= 80 and _COOKIE_POLICY.search(line):
         return True
     if _PHONE.search(line) and _CONTACT.search(line) and len(words) <= 25:
         return True
@@ -375,16 +395,28 @@ def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
             runs[-1][2] += words
         else:
             runs.append([i, i, words])
-    k = max(range(len(runs)), key=lambda j: runs[j][2])
+
+    def density(run: list[int]) -> float:  # prose lines among the lines the run spans
+        return sum(1 for i in prose if run[0] <= i <= run[1]) / (run[1] - run[0] + 1)
+
+    # A story's paragraphs follow each other; comments and teaser lists interleave their
+    # prose with names, dates and headlines, so words count in proportion to density.
+    k = max(range(len(runs)), key=lambda j: runs[j][2] * density(runs[j]))
     start, end = runs[k][0], runs[k][1]
 
-    def clean_gap(a: int, b: int) -> bool:
-        return b - a <= 3 * _STORY_GAP and not any(ln.drop for ln in lines[a:b])
+    def joins(a: int, b: int, run: list[int]) -> bool:
+        # Across a few clean lines (a list, subheads), or across a boxed insert (related
+        # links, an ad) when the other side is itself dense story-like prose.
+        gap_is_clean = not any(ln.drop for ln in lines[a:b])
+        if b - a <= 3 * _STORY_GAP and gap_is_clean:
+            return True
+        dense = density(run) >= 0.7 and sum(1 for i in prose if run[0] <= i <= run[1]) >= 3
+        return b - a <= 5 * _STORY_GAP and dense
 
     left, right = k - 1, k + 1
-    while left >= 0 and clean_gap(runs[left][1] + 1, start):
+    while left >= 0 and joins(runs[left][1] + 1, start, runs[left]):
         start, left = runs[left][0], left - 1
-    while right < len(runs) and clean_gap(end + 1, runs[right][0]):
+    while right < len(runs) and joins(end + 1, runs[right][0], runs[right]):
         end, right = runs[right][1], right + 1
 
     # Short sentences at either edge ("He was 82.") belong to the story; menus and teasers
