@@ -166,7 +166,7 @@ def is_furniture(line: str) -> bool:
         return True
     if _LINK_LEADS.match(line) or _COMMENT_MARKER.match(line):
         return True
-    if len(words) <= 80 and _COOKIE_POLICY.search(line):
+    if _COOKIE_POLICY.search(line):
         return True
     if _PHONE.search(line) and _CONTACT.search(line) and len(words) <= 25:
         return True
