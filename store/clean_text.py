@@ -101,7 +101,11 @@ _CALL_TO_ACTION = re.compile(
     r"search|close|back\s+to\s+top|top\s+stories|more\s+stories|latest\s+news|"
     r"learn\s+more|see\s+more|more\s+info|videos?|photos?|gallery|watch(?:\s+now)?|"
     r"listen|you\s+may\s+also\s+be\s+interested\s+in|tell\s+us\s+what\s+you\s+think|"
-    r"this\s+slideshow\s+requires\s+javascript|click\s+here[^.]*)\W*$",
+    r"this\s+slideshow\s+requires\s+javascript|click\s+here[^.]*|read\s+later|"
+    r"(?:next|previous|prev)\s+(?:article|story|post)|read\s+(?:this|these)\s+next|"
+    r"explore\s+further|back\s+to\s+gallery|view\s+all(?:\s+\(\d+\))?|shares?|"
+    r"like\s+this\s+article\?|join\s+our\s+newsletter|view\s+pdf[\w/ ]*|print\s+mode|"
+    r"\d+\s*(?:of|/)\s*\d+)\W*$",
     re.IGNORECASE,
 )
 _LINK_LEADS = re.compile(
@@ -157,9 +161,41 @@ _NEWSLETTER = re.compile(
 )
 
 
+# Captions' credit lines: "Photo: X", "(Image: © X)", "X | Getty Images", "Image copyright X".
+_CREDIT = re.compile(
+    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s*:\s*[^.]{1,80}"
+    r"|\((?:image|photo|picture|credit)s?\s*:[^)]*\)|getty\s+images|shutterstock|"
+    r"\bap\s+photo\b|©[^.]{0,60}|submitted\s+photo)\W*$"
+    r"|^\W*(?:image|photo|picture)\s+(?:caption|copyright|credit)\b"
+    r"|^\W*photo(?:graph)?\s+(?:by|illustration\s+by)\s+[A-Z]",
+    re.IGNORECASE,
+)
+
+
+def is_credit(line: str) -> bool:
+    """A caption or photo credit line."""
+    return len(line.split()) <= 30 and bool(_CREDIT.search(line))
+
+
+_RELATIVE_TIME = re.compile(
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|"
+    r"^\W*(?:updated|published|posted|last\s+(?:updated|modified)|modified)\b",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(line: str) -> bool:
+    """A short line carrying a date or time and no sentence: "By X | November 18, 2019"."""
+    if len(line.split()) > 16 or looks_like_prose(line):
+        return False
+    return bool(_RELATIVE_TIME.search(line) or parse_date(line))
+
+
 def is_furniture(line: str) -> bool:
     """Page furniture that is never part of a story, whatever the site."""
     words = line.split()
+    if is_credit(line):
+        return True
     if _CALL_TO_ACTION.match(line) or _AD.search(line) or _COPYRIGHT.search(line):
         return True
     if len(words) <= 25 and (_COOKIE.search(line) or _NEWSLETTER.search(line)):
@@ -330,7 +366,11 @@ def clean_text(text: str, *, clean: bool = True) -> Article:
 
     byline = next((c for c in map(byline_of, head + tail) if c), None)
     published = next((d for d in map(date_of_line, head) if d), None)
-    head = [ln for ln in head if not byline_of(ln) and not date_of_line(ln)]
+    if not published:
+        published = next(
+            (parse_date(ln) for ln in head if is_dateline(ln) and parse_date(ln)), None
+        )
+    head = [ln for ln in head if not byline_of(ln) and not is_dateline(ln)]
     title = ""
     warnings: list[str] = []
     if head and looks_like_headline(head[0]):
@@ -433,9 +473,54 @@ def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
         if len(ln.text.split()) <= 3 and not byline_of(ln.text) and not date_of_line(ln.text):
             break  # a menu item: the story's head is below it
         head.insert(0, ln.text)
+    _drop_inserts(lines, start, end)
+    end = _before_about_section(lines, start, end)
     body = [ln.text for ln in lines[start : end + 1] if not ln.drop]
     tail = [ln.text for ln in lines[end + 1 : end + 4] if not ln.drop]
     return head, body, tail
+
+
+def _drop_inserts(lines: list[_Line], start: int, end: int) -> None:
+    """Boxed inserts inside the story: lists of headlines next to furniture, cut teasers.
+
+    Two or more short non-prose lines in a row that touch a furniture line ("Related",
+    "Most read") are that box's headlines; a headline cut off with "..." is a teaser;
+    a line with a date and no sentence is a dateline.
+    """
+    i = start
+    while i <= end:
+        if lines[i].drop or looks_like_prose(lines[i].text):
+            ln = lines[i]
+            if not ln.drop and is_dateline(ln.text):
+                ln.drop = True
+            i += 1
+            continue
+        j = i
+        while j + 1 <= end and not lines[j + 1].drop and not looks_like_prose(lines[j + 1].text):
+            j += 1
+        touches_furniture = (i > 0 and lines[i - 1].drop) or (
+            j + 1 < len(lines) and lines[j + 1].drop
+        )
+        for ln in lines[i : j + 1]:
+            cut_teaser = bool(re.search(r"\w(?:\.\.\.|…)$", ln.text))
+            if (j > i and touches_furniture) or cut_teaser or is_dateline(ln.text):
+                ln.drop = True
+        i = j + 1
+
+
+_ABOUT = re.compile(
+    r"^\W*(?:about|über|à\s+propos\s+de|sobre|acerca\s+de)\s+(?:the\s+author|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _before_about_section(lines: list[_Line], start: int, end: int) -> int:
+    """The story ends before a closing "About the author" / "About <Company>" section."""
+    for i in range(max(start + 1, end - 8), end + 1):
+        if not lines[i].drop and _ABOUT.match(lines[i].text) and i > start + (end - start) // 2:
+            return i - 1
+    return end
 
 
 def _mark_boilerplate(lines: list[_Line]) -> None:
