@@ -42,8 +42,9 @@ async def test_rows_are_read_a_page_at_a_time(tmp_path, export_dir):
     path = tmp_path / "many.db"
     with Library(path, seed=False) as lib:
         for i in range(PAGE + 60):
-            lib.add_article(Article.from_paragraphs([f"Story number {i} about harbours."],
-                                                    title=f"Story {i}"))
+            lib.add_article(
+                Article.from_paragraphs([f"Story number {i} about harbours."], title=f"Story {i}")
+            )
     app = NewsReader(db_path=path, export_dir=export_dir)
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.table

@@ -57,8 +57,14 @@ def snapshot_library(reading_library) -> tuple[Path, dict[str, int]]:
     with Library(path) as lib:
         text = lib.get_article(ids["first"]).text
         start = text.index("The vote saw")
-        lib.add_highlight(ids["first"], start, text.index(".", start) + 1, color=2,
-                          note="Count the abstentions", tags=["vote"])
+        lib.add_highlight(
+            ids["first"],
+            start,
+            text.index(".", start) + 1,
+            color=2,
+            note="Count the abstentions",
+            tags=["vote"],
+        )
         start = text.index("Mr Lavrov")
         lib.add_highlight(ids["first"], start, start + len("Mr Lavrov"), color=4)
     return path, ids

@@ -55,9 +55,7 @@ class Terminal:
             [TMUX, "new-session", "-d", "-s", self.session, "-x", "120", "-y", "35", command],
             check=True,
         )
-        subprocess.run(
-            [TMUX, "pipe-pane", "-o", "-t", self.session, f"cat >> {raw}"], check=True
-        )
+        subprocess.run([TMUX, "pipe-pane", "-o", "-t", self.session, f"cat >> {raw}"], check=True)
 
     def screen(self) -> str:
         out = subprocess.run(
@@ -75,8 +73,9 @@ class Terminal:
 
     def alive(self) -> bool:
         return (
-            subprocess.run([TMUX, "has-session", "-t", self.session], capture_output=True)
-            .returncode
+            subprocess.run(
+                [TMUX, "has-session", "-t", self.session], capture_output=True
+            ).returncode
             == 0
         )
 
@@ -128,8 +127,9 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
 
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
-    subprocess.run([nr, "add", str(hostile), "--db", str(db)], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [nr, "add", str(hostile), "--db", str(db)], env=env, check=True, capture_output=True
+    )
 
     keep = " ".join(f"{k}='{v}'" for k, v in env.items() if k in ("HOME", "TERM", "PATH"))
     command = f"env -u NEWSREADER_DB -u NEWSREADER_EXPORT_DIR {keep} {nr} --db {db}"

@@ -11,12 +11,31 @@ from textual.widgets import Static
 
 
 def _keys(binding: Binding) -> str:
-    names = {"right_parenthesis": ")", "left_parenthesis": "(", "right_curly_bracket": "}",
-             "left_curly_bracket": "{", "right_square_bracket": "]", "left_square_bracket": "[",
-             "down": "↓", "up": "↑", "right": "→", "left": "←", "slash": "/", "space": "space",
-             "question_mark": "?", "shift+right": "shift+→", "shift+left": "shift+←",
-             "shift+down": "shift+↓", "shift+up": "shift+↑", "escape": "Esc", "enter": "Enter",
-             "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End"}
+    names = {
+        "right_parenthesis": ")",
+        "left_parenthesis": "(",
+        "right_curly_bracket": "}",
+        "left_curly_bracket": "{",
+        "right_square_bracket": "]",
+        "left_square_bracket": "[",
+        "down": "↓",
+        "up": "↑",
+        "right": "→",
+        "left": "←",
+        "slash": "/",
+        "space": "space",
+        "question_mark": "?",
+        "shift+right": "shift+→",
+        "shift+left": "shift+←",
+        "shift+down": "shift+↓",
+        "shift+up": "shift+↑",
+        "escape": "Esc",
+        "enter": "Enter",
+        "pagedown": "PgDn",
+        "pageup": "PgUp",
+        "home": "Home",
+        "end": "End",
+    }
     return " ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
 
 
@@ -32,9 +51,14 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         ("Library", rows(LibraryScreen.BINDINGS)),
         ("Reading: moving and selecting", rows(ArticleView.BINDINGS)),
-        ("Reading: highlights, notes, panes", rows(ReaderScreen.BINDINGS)
-         + [("Tab", "Next pane (article, timeline, quotes)"),
-            ("Enter", "In a pane: go to that place in the article")]),
+        (
+            "Reading: highlights, notes, panes",
+            rows(ReaderScreen.BINDINGS)
+            + [
+                ("Tab", "Next pane (article, timeline, quotes)"),
+                ("Enter", "In a pane: go to that place in the article"),
+            ],
+        ),
         ("Anywhere", rows(NewsReader.BINDINGS) + [("ctrl+p", "Command palette")]),
     ]
 

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.library_screen import one_line
+from tui.library_screen import one_line, spaced
 from tui.reader_screen import quoted
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class SpeakersScreen(Screen):
         speakers = self.app.library.speakers()
         names = self.query_one("#speaker-list", OptionList)
         for i, s in enumerate(speakers):
+            if i:
+                names.add_option(None)
             role = f", {one_line(s.role, 40)}" if s.role else ""
             n = len(s.articles)
             names.add_option(
@@ -88,15 +90,17 @@ class SpeakersScreen(Screen):
         listing = self.query_one("#speaker-quotes", OptionList)
         listing.clear_options()
         listing.add_options(
-            Option(
-                Content.from_markup(
-                    "$quote\n[dim]$title[/dim]",
-                    quote=quoted(q.text),
-                    title=one_line(titles[q.article_id], 80),
-                ),
-                id=f"{i}:{q.article_id}:{q.start}:{q.end}",
+            spaced(
+                Option(
+                    Content.from_markup(
+                        "$quote\n[dim]$title[/dim]",
+                        quote=quoted(q.text),
+                        title=one_line(titles[q.article_id], 80),
+                    ),
+                    id=f"{i}:{q.article_id}:{q.start}:{q.end}",
+                )
+                for i, q in enumerate(quotes)
             )
-            for i, q in enumerate(quotes)
         )
         listing.highlighted = 0 if quotes else None
         listing.focus()
@@ -134,6 +138,8 @@ class CombinedTimelineScreen(Screen):
                     titles[article_id] = library.get_article(article_id).title
             names = "; ".join(one_line(titles[a], 60) for a in dict.fromkeys(s[0] for s in sources))
             first = sources[0] if sources else None
+            if i:
+                listing.add_option(None)
             listing.add_option(
                 Option(
                     Content.from_markup(

@@ -6,7 +6,8 @@ of 100,000 articles opens as fast as one of ten.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ from store.library import ArticleSummary, SearchHit
 if TYPE_CHECKING:
     from tui.app import NewsReader
 
+T = TypeVar("T")
 PAGE = 100  # rows read at a time
 PREFETCH = 20  # read the next page when the cursor is this close to the last loaded row
 
@@ -31,6 +33,14 @@ def one_line(text: str | None, limit: int | None = None) -> str:
     if limit and len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return flat
+
+
+def spaced(options: Iterable[T]) -> Iterator[T | None]:
+    """Options with a quiet rule between them (None is OptionList's separator)."""
+    for i, option in enumerate(options):
+        if i:
+            yield None
+        yield option
 
 
 def day(stamp: str | None) -> str:
@@ -143,8 +153,9 @@ class LibraryScreen(Screen):
         self.query_one("#library-title", Static).update(Content(title))
         empty = self.query_one("#library-empty", Static)
         if n == 0 and not self.searching:
-            empty.update(Content("The library is empty. Press a to add an article from a file "
-                                 "or a URL."))
+            empty.update(
+                Content("The library is empty. Press a to add an article from a file or a URL.")
+            )
             empty.display = True
         else:
             empty.display = False
@@ -180,8 +191,9 @@ class LibraryScreen(Screen):
         table = self.table
         if str(article_id) in table.rows:
             n = len(self.app.library.highlights(article_id))
-            table.update_cell(str(article_id), "highlights", Text(str(n) if n else "",
-                                                                 justify="right"))
+            table.update_cell(
+                str(article_id), "highlights", Text(str(n) if n else "", justify="right")
+            )
 
     # --- actions --------------------------------------------------------------------------
 
@@ -247,7 +259,7 @@ class LibraryScreen(Screen):
         hits = self.query_one("#hits")
         hits.clear_options()
         found = self.app.library.search(query) if query.strip() else []
-        hits.add_options(Option(hit_prompt(h), id=str(h.id)) for h in found)
+        hits.add_options(spaced(Option(hit_prompt(h), id=str(h.id)) for h in found))
         empty = self.query_one("#library-empty", Static)
         if query.strip() and not found:
             empty.update(Content.from_markup("Nothing matches [b]$q[/b].", q=one_line(query, 60)))

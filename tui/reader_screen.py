@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from store.errors import NewsreaderError
 from store.library import Highlight, StoredArticle
 from tui.article_view import ArticleView, Mark
-from tui.library_screen import one_line
+from tui.library_screen import one_line, spaced
 
 if TYPE_CHECKING:
     from tui.app import NewsReader
@@ -91,18 +91,42 @@ class ReaderScreen(Screen):
         Binding("t", "tags", "Tags", id="tags"),
         Binding("x", "remove", "Remove", id="remove"),
         Binding("u", "undo", "Undo", id="undo"),
-        Binding("right_square_bracket", "jump(1)", "Next highlight", id="highlight-next",
-                key_display="]", group=JUMP),
-        Binding("left_square_bracket", "jump(-1)", "Previous highlight", id="highlight-prev",
-                key_display="[", group=JUMP),
-        Binding("e", "export", "Export", id="export-article",
-                tooltip="Export this article to Markdown"),
-        Binding("T", "toggle_pane('timeline')", "Timeline", id="toggle-timeline",
-                tooltip="Show or hide the timeline pane"),
-        Binding("Q", "toggle_pane('quotes')", "Quotes", id="toggle-quotes",
-                tooltip="Show or hide the quotes pane"),
-        Binding("D", "anchor", "Date", id="anchor-date", show=False,
-                tooltip="Correct the anchor date"),
+        Binding(
+            "right_square_bracket",
+            "jump(1)",
+            "Next highlight",
+            id="highlight-next",
+            key_display="]",
+            group=JUMP,
+        ),
+        Binding(
+            "left_square_bracket",
+            "jump(-1)",
+            "Previous highlight",
+            id="highlight-prev",
+            key_display="[",
+            group=JUMP,
+        ),
+        Binding(
+            "e", "export", "Export", id="export-article", tooltip="Export this article to Markdown"
+        ),
+        Binding(
+            "T",
+            "toggle_pane('timeline')",
+            "Timeline",
+            id="toggle-timeline",
+            tooltip="Show or hide the timeline pane",
+        ),
+        Binding(
+            "Q",
+            "toggle_pane('quotes')",
+            "Quotes",
+            id="toggle-quotes",
+            tooltip="Show or hide the quotes pane",
+        ),
+        Binding(
+            "D", "anchor", "Date", id="anchor-date", show=False, tooltip="Correct the anchor date"
+        ),
         Binding("q", "back", "Back", id="back"),
     ]
 
@@ -174,8 +198,10 @@ class ReaderScreen(Screen):
         lost = sum(1 for h in self.highlights if h.orphaned)
         if lost:
             lines.append(
-                Content(f"{lost} highlight{'s' if lost != 1 else ''} no longer found in the "
-                        "text (kept in the export)").stylize("italic")
+                Content(
+                    f"{lost} highlight{'s' if lost != 1 else ''} no longer found in the "
+                    "text (kept in the export)"
+                ).stylize("italic")
             )
         return Content("\n").join(lines)
 
@@ -186,27 +212,32 @@ class ReaderScreen(Screen):
         timeline = self.query_one("#timeline", OptionList)
         timeline.clear_options()
         timeline.add_options(
-            Option(
-                Content.from_markup("[b]$date[/b]\n$text", date=one_line(e.date),
-                                    text=one_line(e.text, 240)),
-                id=f"t{i}",
+            spaced(
+                Option(
+                    Content.from_markup(
+                        "[b]$date[/b]\n$text", date=one_line(e.date), text=one_line(e.text, 240)
+                    ),
+                    id=f"t{i}",
+                )
+                for i, e in enumerate(events)
             )
-            for i, e in enumerate(events)
         )
         self.spans = {f"t{i}": (e.start, e.end) for i, e in enumerate(events)}
         self.spans |= {f"q{i}": (q.start, q.end) for i, q in enumerate(quotes)}
         quote_list = self.query_one("#quotes", OptionList)
         quote_list.clear_options()
         quote_list.add_options(
-            Option(
-                Content.from_markup(
-                    "$quote\n[i]— $speaker[/i]",
-                    quote=quoted(q.text),
-                    speaker=one_line(q.speaker) if q.speaker else "speaker unknown",
-                ),
-                id=f"q{i}",
+            spaced(
+                Option(
+                    Content.from_markup(
+                        "$quote\n[i]— $speaker[/i]",
+                        quote=quoted(q.text),
+                        speaker=one_line(q.speaker) if q.speaker else "speaker unknown",
+                    ),
+                    id=f"q{i}",
+                )
+                for i, q in enumerate(quotes)
             )
-            for i, q in enumerate(quotes)
         )
         for listing in (timeline, quote_list):
             listing.highlighted = 0 if listing.option_count else None
@@ -232,8 +263,11 @@ class ReaderScreen(Screen):
         status = self.query_one("#status", StatusLine)
         if (sel := view.selection()) is not None:
             words = len(self.article.text[sel[0] : sel[1]].split())
-            status.update(Content(f"Selecting {words} word{'s' if words != 1 else ''} · "
-                                  "h highlight · Escape drop"))
+            status.update(
+                Content(
+                    f"Selecting {words} word{'s' if words != 1 else ''} · h highlight · Escape drop"
+                )
+            )
             return
         h = self.highlight_at_cursor()
         if h is None:
@@ -257,9 +291,7 @@ class ReaderScreen(Screen):
         self.set_class(width < MEDIUM, "-narrow")
         for pane in ("timeline", "quotes"):
             self.query_one(f"#{pane}-pane").set_class(pane in self.hidden_panes, "-hidden")
-        self.query_one("#panes").set_class(
-            self.hidden_panes >= {"timeline", "quotes"}, "-hidden"
-        )
+        self.query_one("#panes").set_class(self.hidden_panes >= {"timeline", "quotes"}, "-hidden")
 
     def action_toggle_pane(self, pane: str) -> None:
         self.hidden_panes ^= {pane}

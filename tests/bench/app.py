@@ -34,13 +34,65 @@ from store.article import Article, content_hash  # noqa: E402
 from store.library import Library  # noqa: E402
 
 WORDS = [
-    "the", "council", "harbour", "minister", "vote", "said", "report", "talks", "city",
-    "budget", "police", "court", "market", "river", "school", "union", "strike", "bank",
-    "rates", "energy", "prices", "health", "hospital", "election", "campaign", "ministry",
-    "official", "spokesman", "agreement", "treaty", "border", "army", "ceasefire", "refugees",
-    "aid", "summit", "inquiry", "evidence", "witness", "judge", "trial", "appeal", "company",
-    "shares", "profit", "losses", "workers", "wages", "housing", "rent", "tenants",
-    "transport", "railway", "airport", "flights", "storm", "flood", "drought", "harvest",
+    "the",
+    "council",
+    "harbour",
+    "minister",
+    "vote",
+    "said",
+    "report",
+    "talks",
+    "city",
+    "budget",
+    "police",
+    "court",
+    "market",
+    "river",
+    "school",
+    "union",
+    "strike",
+    "bank",
+    "rates",
+    "energy",
+    "prices",
+    "health",
+    "hospital",
+    "election",
+    "campaign",
+    "ministry",
+    "official",
+    "spokesman",
+    "agreement",
+    "treaty",
+    "border",
+    "army",
+    "ceasefire",
+    "refugees",
+    "aid",
+    "summit",
+    "inquiry",
+    "evidence",
+    "witness",
+    "judge",
+    "trial",
+    "appeal",
+    "company",
+    "shares",
+    "profit",
+    "losses",
+    "workers",
+    "wages",
+    "housing",
+    "rent",
+    "tenants",
+    "transport",
+    "railway",
+    "airport",
+    "flights",
+    "storm",
+    "flood",
+    "drought",
+    "harvest",
     "farmers",
 ]
 
@@ -186,8 +238,16 @@ async def reader_timings(db: Path, article_id: int, presses: int) -> tuple[float
 
 
 def search_timings(db: Path) -> list[tuple[str, float, int]]:
-    queries = ["harbour", "ceasefire talks", "minister said", "flood", "tenants rent",
-               "court appeal judge", "prof", "strike union wages"]
+    queries = [
+        "harbour",
+        "ceasefire talks",
+        "minister said",
+        "flood",
+        "tenants rent",
+        "court appeal judge",
+        "prof",
+        "strike union wages",
+    ]
     out = []
     with Library(db) as lib:
         lib.search("warm up")
@@ -223,32 +283,42 @@ def main() -> None:
             words = len(lib.get_article(long_id).text.split())
         search_db = tmp / "search.db"
         fill_library(search_db, args.search_articles, words=80, seed=2)
-        print(f"generated libraries in {time.perf_counter() - t:.1f} s "
-              f"({args.library_articles:,} and {args.search_articles:,} articles)")
+        print(
+            f"generated libraries in {time.perf_counter() - t:.1f} s "
+            f"({args.library_articles:,} and {args.search_articles:,} articles)"
+        )
 
         bare, ours, heavy = startup(lib_db, args.runs)
         ratio = ours / bare
-        print(f"start-up to first library frame ({args.library_articles:,} articles): "
-              f"{ours * 1000:.0f} ms vs bare app {bare * 1000:.0f} ms = {ratio:.2f}x "
-              f"(target <= 1.5x) {'ok' if ratio <= 1.5 else 'OVER'}; "
-              f"heavy modules loaded: {heavy or 'none'}")
+        print(
+            f"start-up to first library frame ({args.library_articles:,} articles): "
+            f"{ours * 1000:.0f} ms vs bare app {bare * 1000:.0f} ms = {ratio:.2f}x "
+            f"(target <= 1.5x) {'ok' if ratio <= 1.5 else 'OVER'}; "
+            f"heavy modules loaded: {heavy or 'none'}"
+        )
 
         opened, latencies = asyncio.run(reader_timings(lib_db, long_id, 7))
-        print(f"open a {words:,}-word article: {opened * 1000:.0f} ms (target <= 150 ms) "
-              f"{'ok' if opened <= 0.150 else 'OVER'}")
+        print(
+            f"open a {words:,}-word article: {opened * 1000:.0f} ms (target <= 150 ms) "
+            f"{'ok' if opened <= 0.150 else 'OVER'}"
+        )
         h = statistics.median(latencies)
-        print(f"h -> repainted screen: median {h * 1000:.1f} ms, max {max(latencies) * 1000:.1f}"
-              f" ms over {len(latencies)} presses (target <= 30 ms) "
-              f"{'ok' if h <= 0.030 else 'OVER'}")
+        print(
+            f"h -> repainted screen: median {h * 1000:.1f} ms, max {max(latencies) * 1000:.1f}"
+            f" ms over {len(latencies)} presses (target <= 30 ms) "
+            f"{'ok' if h <= 0.030 else 'OVER'}"
+        )
 
         results = search_timings(search_db)
         worst = max(r[1] for r in results)
         for q, secs, n in results:
             print(f"  search {q!r}: {secs * 1000:.1f} ms, {n} hits")
-        print(f"FTS search over {args.search_articles:,} articles: median "
-              f"{statistics.median(r[1] for r in results) * 1000:.1f} ms, worst "
-              f"{worst * 1000:.1f} ms per query (target <= 50 ms) "
-              f"{'ok' if worst <= 0.050 else 'OVER'}")
+        print(
+            f"FTS search over {args.search_articles:,} articles: median "
+            f"{statistics.median(r[1] for r in results) * 1000:.1f} ms, worst "
+            f"{worst * 1000:.1f} ms per query (target <= 50 ms) "
+            f"{'ok' if worst <= 0.050 else 'OVER'}"
+        )
 
 
 if __name__ == "__main__":
