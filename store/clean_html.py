@@ -166,6 +166,10 @@ _HOVER_XPATH = (
 
 def _prepare_for_readability(tree) -> None:
     """Protect what belongs to the story from readability's class rules; drop hover cards."""
+    # readability drops scripts, styles and comments itself, but only after copying the
+    # tree and running lxml's cleaner over every node; dropping them first halves that work.
+    lxml.etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    lxml.etree.strip_tags(tree, lxml.etree.Comment)
     for el in tree.xpath(_EMBED_XPATH):
         if _EMBEDDED_POST.search(el.get("class", "")):
             el.attrib.pop("class", None)
