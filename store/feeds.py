@@ -84,6 +84,8 @@ class ParsedFeed:
 
 @dataclass(frozen=True)
 class FeedArticle:
+    """A row of a feed's article list: what Library.ArticleSummary has, plus URL, feed, read."""
+
     id: int
     title: str
     url: str | None
@@ -91,6 +93,8 @@ class FeedArticle:
     added: str
     read: bool
     feed_id: int | None
+    site: str | None = None
+    highlights: int = 0
 
 
 @dataclass(frozen=True)
@@ -327,12 +331,13 @@ def articles_of_feed(
     if unread_only:
         where.append("a.read = 0")
     rows = library.conn.execute(
-        "SELECT a.id, a.title, a.url, a.published, a.added, a.read, a.feed_id FROM articles a "
+        "SELECT a.id, a.title, a.url, a.published, a.added, a.read, a.feed_id, a.site, "
+        "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id) FROM articles a "
         f"WHERE {' AND '.join(where)} "
         "ORDER BY coalesce(a.published, a.added) DESC, a.id DESC LIMIT ?",
         (*params, limit),
     )
-    return [FeedArticle(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6]) for r in rows]
+    return [FeedArticle(*r[:5], bool(r[5]), *r[6:]) for r in rows]
 
 
 def mark_read(library: Library, article_id: int, read: bool = True) -> None:

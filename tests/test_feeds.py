@@ -213,6 +213,7 @@ def test_refresh_stores_entries_from_every_dialect_with_feed_url_and_date(srv, l
     assert "mayor of Atomville" in stored.text and "Copyright" not in stored.text
     assert article_feed(lib, first.id).title == "Atom Post"
     assert stored.site == "Atom Post"  # the page names no site: the feed's title, not the host
+    assert (first.site, first.highlights, first.read) == ("Atom Post", 0, False)
     # one event per feed and per entry, counting up to a total that grew as feeds revealed entries
     assert [e.done for e in events] == list(range(1, 11)) and events[-1].total == 10
 
