@@ -12,7 +12,6 @@ that lives inside that element on real sites, so each block is then judged on it
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -89,7 +88,7 @@ def clean_html(page: bytes | str, url: str | None = None) -> Article:
         blocks = _tidy(_prose_blocks(tree, site_host), meta.title)
     else:
         _prepare_for_readability(tree)
-        blocks = _tidy(_readability_blocks(tree, site_host), meta.title)
+        blocks = _tidy(_readability_blocks(tree, html, site_host), meta.title)
     if not _has_article(blocks):
         raise NoArticleError(NO_ARTICLE)
     title = meta.title or ""
@@ -140,15 +139,25 @@ def _parse(html: str):
 
 
 class _Readability(Document):
-    """readability-lxml on a tree we already parsed (for the metadata): one parse, not three.
+    """readability-lxml on a tree we already parsed (for the metadata): one parse, not two.
 
-    readability re-parses its input on every pass (a strict pass, then a lenient retry) and
-    mutates what it parses, so each pass gets a fresh copy of the tree. No URL is given: links
-    are not part of the text, and making them absolute is a third of readability's time.
+    readability parses its input again on every pass (a strict pass, then, when that finds
+    too little, a lenient retry) and mutates what it parses. The first pass takes our tree
+    as it is; a retry, which is rare, parses the page afresh. No URL is given: links are not
+    part of the text, and making them absolute is a third of readability's time.
     """
 
+    def __init__(self, tree, html: str):
+        super().__init__(tree)
+        self._source = html
+        self._passes = 0
+
     def _parse(self, input):
-        return super()._parse(copy.deepcopy(input))
+        self._passes += 1
+        if self._passes > 1:
+            input = lxml.html.document_fromstring(self._source)
+            _prepare_for_readability(input)
+        return super()._parse(input)
 
 
 _EMBED_XPATH = (
@@ -193,9 +202,9 @@ def _prepare_for_readability(tree) -> None:
             el.drop_tree()
 
 
-def _readability_blocks(tree, site_host: str | None) -> list[Block]:
+def _readability_blocks(tree, html: str, site_host: str | None) -> list[Block]:
     try:
-        summary = _Readability(tree).summary(html_partial=True)
+        summary = _Readability(tree, html).summary(html_partial=True)
     except Exception as err:  # readability wraps every failure in Unparseable
         raise NoArticleError(f"{NO_ARTICLE} ({type(err).__name__})") from None
     if not summary or not summary.strip():

@@ -151,3 +151,15 @@ def test_page_with_too_many_elements_for_readability_is_read_linearly():
     article = clean_html(page)
     assert [article.text[s:e] for s, e in article.paragraphs] == STORY
     assert article.title == "Council keeps library open on Sundays"
+
+
+def test_short_story_goes_through_readability_lenient_retry():
+    # Under 250 characters, readability retries leniently on a fresh parse of the page.
+    page = (
+        "<html><body><div class='sidebar'><a href='/a'>Home</a></div><div><p>The bridge "
+        "reopened on Monday after two years of repairs, the city said.</p></div></body></html>"
+    )
+    article = clean_html(page)
+    assert (
+        article.text == "The bridge reopened on Monday after two years of repairs, the city said."
+    )

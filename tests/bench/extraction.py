@@ -202,6 +202,7 @@ def main() -> int:
     }
     scores: dict[str, list[tuple[float | None, float]]] = {name: [] for name in systems}
     times: dict[str, list[float]] = {name: [] for name in systems}
+    cpu: dict[str, list[float]] = {name: [] for name in systems}
     errors: dict[str, int] = dict.fromkeys(systems, 0)
     meta_hits: Counter = Counter()
     meta_refs: Counter = Counter()
@@ -216,6 +217,7 @@ def main() -> int:
         line = [page_id[:10]]
         for name, fn in systems.items():
             start = time.perf_counter()
+            start_cpu = time.process_time()
             try:
                 pred = fn(raw, url)
             except Exception as err:  # a crash is a result too: an empty prediction
@@ -223,6 +225,7 @@ def main() -> int:
                 pred = ""
                 print(f"  {name} raised on {page_id}: {type(err).__name__}: {err}"[:200])
             times[name].append((time.perf_counter() - start) * 1000)
+            cpu[name].append((time.process_time() - start_cpu) * 1000)
             p, r = page_scores(gold[page_id]["articleBody"], pred)
             scores[name].append((p, r))
             line.append(f"{(p or 0):.2f}/{r:.2f}")
@@ -236,14 +239,24 @@ def main() -> int:
             _score_metadata(raw, url, meta_hits, meta_refs, meta_given)
 
     print(f"\nArticle-body extraction on {len(gold)} pages of {args.dir}")
-    print(f"{'system':26} {'P':>7} {'R':>7} {'F1':>7} {'median ms':>10} {'errors':>7}")
+    print(
+        f"{'system':26} {'P':>7} {'R':>7} {'F1':>7} {'median ms':>10} {'cpu ms':>8} "
+        f"{'x rdb':>6} {'errors':>7}"
+    )
+    base = statistics.median(times.get("readability-lxml") or [0.0])
     for name in systems:
         ps = [p for p, _ in scores[name] if p is not None]
         precision = statistics.fmean(ps) if ps else 0.0
         recall = statistics.fmean(r for _, r in scores[name])
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         ms = statistics.median(times[name])
-        print(f"{name:26} {precision:7.4f} {recall:7.4f} {f1:7.4f} {ms:10.1f} {errors[name]:7d}")
+        cpu_ms = statistics.median(cpu[name])
+        ratio = f"{ms / base:6.2f}" if base else f"{'-':>6}"
+        print(
+            f"{name:26} {precision:7.4f} {recall:7.4f} {f1:7.4f} {ms:10.1f} {cpu_ms:8.1f} "
+            f"{ratio} {errors[name]:7d}"
+        )
+    print("(median ms: wall clock per page; cpu ms: process CPU time; x rdb: wall vs readability)")
     if meta_refs:
         print("\nMetadata agreement (ours vs the page's own structured data / URL)")
         print(f"{'field':8} {'pages with ref':>15} {'ours given':>11} {'agree':>7} {'share':>7}")
