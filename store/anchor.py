@@ -21,6 +21,7 @@ Date = dt.date
 YEARS_BACK = 30  # how far before `near` a year-less date may lie
 WINDOW = 45  # days after an explicit date the text may still have been written
 MAX_CLUES = 60  # distinct mentions weighed (a long table of dates needs no more)
+MAX_MENTIONS = 400  # mentions read for clues, from the top: where the dateline and lead are
 MAX_STARTS = 40  # explicit dates whose following weeks are searched
 
 
@@ -47,7 +48,7 @@ _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-\s|\n|:)")
 
 def _clues(text: str, near: Date) -> list[_Clue]:
     clues = []
-    mentions = [d for d in find_dates(text, None) if d.type in ("DATE", "TIME")]
+    mentions = [d for d in find_dates(text, None) if d.type in ("DATE", "TIME")][:MAX_MENTIONS]
     aheads = looks_ahead(text, [(d.start, d.end) for d in mentions])
     for d, ahead in zip(mentions, aheads, strict=True):
         value = d.value.split("T")[0]

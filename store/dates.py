@@ -510,7 +510,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?:the|this|that|its|their|a)\s+)?(?:(?:(?:" + _YEAR + r"|fiscal\s+" + _YEAR
             + r"|year-(?:earlier|ago)|year\s+(?:earlier|ago)|comparable|latest|current|recent"
             r"|fiscal|same|previous|preceding|past|just[\s-]ended|(?:this|last|next)\s+year's"
-            r"|year's|calendar)\s+)*)"
+            r"|year's|calendar)\s+){0,3})"
             r"(?:(" + _QORD + r")[\s-]+(?:fiscal\s+)?(?:quarter|period)s?\b|"
             r"(?<=the\s)quarter\b|(?<=that\s)quarter\b|(?<=this\s)quarter\b|(?<=latest\s)quarter"
             r"|(?<=current\s)quarter|(?<=ago\s)quarter|(?<=earlier\s)quarter|(?<=same\s)quarter"
