@@ -196,6 +196,12 @@ def test_a_table_of_date_like_numbers_is_handled_linearly():
 def test_repetitive_text_does_not_backtrack():
     text = ("the " * 5000) + ("a few more than " * 2000) + "1st " * 2000
     assert isinstance(find_dates(text, ANCHOR), list)
+    # Runs of date words once made some rules rescan the whole run at every word.
+    assert len(find_dates("1999 " * 3000, ANCHOR)) == 3000
+    quarters = find_dates("the year-earlier fiscal third quarter of 1989; " * 300, ANCHOR)
+    assert len(quarters) == 300
+    assert {m.value for m in quarters} == {"1988-Q3"}
+    assert len(find_dates("Monday " * 2000, ANCHOR)) >= 1000
 
 
 def test_dateline_names_the_day_of_writing():
