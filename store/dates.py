@@ -126,7 +126,6 @@ _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 _QORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 
 _F = re.IGNORECASE
-_DEBUG = False
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -254,13 +253,6 @@ def _safe_date(y: int, m: int, d: int) -> Date | None:
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     i = y * 12 + (m - 1) + k
     return i // 12, i % 12 + 1
-
-
-def _shift_years(day: Date, k: int) -> Date:
-    try:
-        return day.replace(year=day.year + k)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + k, day=28)
 
 
 def _week(day: Date) -> str:
@@ -1238,10 +1230,6 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9]
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
-_UNIT_WORD = (
-    r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|period)s?"
-    r"|centur(?:y|ies)|millenni(?:um|a)"
-)
 # Every rule's match contains one of these cores; rules run anchored (`match`) at the word
 # starts just before a core instead of scanning the whole text, which keeps a document near a
 # millisecond however many rules there are.
@@ -1391,10 +1379,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_TIMEOFDAY_BEFORE = re.compile(r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[ECMP][SD]T)?"
-                               r"|noon|midnight)\s*,?\s*$", _F)
-
-
 def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
     """Every temporal expression in `text`, resolved against `anchor` where it is relative."""
     if not text or not isinstance(text, str):
@@ -1410,8 +1394,6 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
         try:
             res = _resolve(name, m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError, AttributeError, IndexError):
-            if _DEBUG:
-                raise
             res = None
         if res is None:
             continue
