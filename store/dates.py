@@ -1123,7 +1123,7 @@ def _weekday_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         a = ctx.reference_day(m.start())
     if a is None:
         value = f"XXXX-WXX-{wd + 1}"
-        return ("TIME" if part else "DATE"), value + (
+        return "DATE", value + (
             "T" + _PARTS[part.lower()] if part else ""), None
     if rel in ("last", "this past", "the previous"):
         day = _weekday_day(a, wd, "last")
@@ -1135,7 +1135,8 @@ def _weekday_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         future = ctx.future(m.start(), m.end())
         day = _weekday_day(a, wd, "future" if future else "past")
     if part:
-        return "TIME", f"{day.isoformat()}T{_PARTS[part.lower()]}", day
+        # TimeBank types "Friday night" as a DATE whose value carries the part of day
+        return "DATE", f"{day.isoformat()}T{_PARTS[part.lower()]}", day
     return "DATE", day.isoformat(), day
 
 
