@@ -32,6 +32,7 @@ from store.fetch import (
     fetch_page,
     new_client,
 )
+from store.ingest import article_from_page
 from store.library import Library, now
 
 if TYPE_CHECKING:
@@ -574,7 +575,7 @@ def _fetch_entry(fetch: Callable[..., Page], feed: Feed, entry: Entry) -> tuple[
             feed, entry, str(e), retry=isinstance(e, TransientFetchError)
         ), False
     try:
-        article = clean_page(page)
+        article = article_from_page(page)
     except NewsreaderError as e:
         return _article_from_feed(feed, entry, str(e)), True
     article.title = article.title or entry.title
@@ -589,35 +590,6 @@ def _fetch_entry(fetch: Callable[..., Page], feed: Feed, entry: Entry) -> tuple[
 def _host(url: str | None) -> str | None:
     host = (urlsplit(url).hostname or "") if url else ""
     return re.sub(r"^(?:www\d?|m|amp|edition|mobile)\.", "", host) or None
-
-
-def clean_page(page: Page) -> Article:
-    """A fetched page cleaned into an article, honouring the charset its headers declare."""
-    from store.ingest import article_from_bytes, looks_like_html
-
-    data = page.content
-    if page.charset and looks_like_html(data):
-        from inspect import signature
-
-        from store.clean_html import clean_html
-
-        if "charset" in signature(clean_html).parameters:
-            return clean_html(data, url=page.url, charset=page.charset)
-        data = _utf8_by_header(data, page.charset)
-    return article_from_bytes(data, page.url, url=page.url)
-
-
-def _utf8_by_header(data: bytes, charset: str) -> bytes:
-    """The header's charset wins over a page that declares none (as in browsers): re-encode the
-    bytes as UTF-8 so a cleaner that only reads the page itself still decodes them right."""
-    from store.decode import _BOMS, declared_charset
-
-    if any(data.startswith(bom) for bom, _ in _BOMS) or declared_charset(data):
-        return data
-    try:
-        return data.decode(charset).encode("utf-8")
-    except (LookupError, UnicodeDecodeError):
-        return data
 
 
 class EntryLost(NewsreaderError):

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.article import Article
+from store.decode import decode_bytes, looks_binary
 from store.errors import InputError
+
+if TYPE_CHECKING:
+    from store.fetch import Page
 
 MAX_BYTES = 50 * 1024 * 1024
 _HTML = re.compile(
@@ -22,16 +27,6 @@ def is_url(source: str) -> bool:
 def looks_like_html(data: bytes) -> bool:
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     return bool(_HTML.match(head)) or b"<html" in head.lower() or b"<body" in head.lower()
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """Plain text as UTF-8 (with or without BOM), falling back to Windows-1252."""
-    if _binary(data):
-        raise InputError(f"{name}: binary file, not an article")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def read_bytes(source: str) -> bytes:
@@ -57,25 +52,35 @@ def read_bytes(source: str) -> bytes:
 
 
 def article_from_bytes(
-    data: bytes, name: str, *, url: str | None = None, clean: bool = True
+    data: bytes,
+    name: str,
+    *,
+    url: str | None = None,
+    clean: bool = True,
+    charset: str | None = None,
 ) -> Article:
-    """Clean HTML or plain text into an article; `clean=False` keeps the text as given."""
+    """Clean HTML or plain text into an article; `clean=False` keeps the text as given.
+
+    `charset` is what the transport said (an HTTP header); it wins over the page's own."""
+    if looks_binary(data):
+        raise InputError(f"{name}: binary file, not an article")
+    text = decode_bytes(data, charset)
     if clean and looks_like_html(data):
         from store.clean_html import clean_html
 
-        return clean_html(data, url=url)
+        return clean_html(text, url=url)
     from store.clean_text import clean_text
 
-    article = clean_text(decode_text(data, name), clean=clean)
+    article = clean_text(text, clean=clean)
     article.url = url
     return article
 
 
-def _binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes: an image, an archive, an executable."""
-    sample = data[:8192]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return b"\x00" in sample or controls > len(sample) * 0.05
+def article_from_page(page: Page, *, clean: bool = True) -> Article:
+    """A fetched page as an article, decoded by the charset its headers declare."""
+    return article_from_bytes(
+        page.content, page.url, url=page.url, clean=clean, charset=page.charset
+    )
 
 
 def read_article(source: str, *, clean: bool = True) -> Article:
@@ -83,8 +88,7 @@ def read_article(source: str, *, clean: bool = True) -> Article:
     if is_url(source):
         from store.fetch import fetch_page
 
-        page = fetch_page(source)
-        return article_from_bytes(page.content, source, url=page.url, clean=clean)
+        return article_from_page(fetch_page(source), clean=clean)
     data = read_bytes(source)
     url = None if source == "-" else str(Path(source).expanduser().resolve())
     return article_from_bytes(data, source, url=url, clean=clean)
