@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.dates import DateMention, find_dates
+import pytest
+
+from store.dates import DateMention, find_dates, infer_anchor
 from store.timeline import CombinedEvent, Event, build_timeline, combine_timelines, shorten
 from tests.test_dates import ANCHOR, seed_text
 
@@ -106,12 +108,18 @@ def test_nothing_to_tell():
     assert build_timeline(text, bad) == []
 
 
-def combined_seeds() -> list[CombinedEvent]:
-    return combine_timelines({1: timeline_of(seed_text(0)), 2: timeline_of(seed_text(1))})
+def combined_seeds(anchor: dt.date = ANCHOR) -> list[CombinedEvent]:
+    return combine_timelines(
+        {1: timeline_of(seed_text(0), anchor), 2: timeline_of(seed_text(1), anchor)})
 
 
-def test_combined_seed_timeline_reads_in_order():
-    combined = combined_seeds()
+def inferred_anchor() -> dt.date | None:
+    return infer_anchor(seed_text(0) + "\n\n" + seed_text(1), near=dt.date(2026, 11, 23))
+
+
+@pytest.mark.parametrize("anchor", [ANCHOR, "inferred"])
+def test_combined_seed_timeline_reads_in_order(anchor):
+    combined = combined_seeds(inferred_anchor() if anchor == "inferred" else anchor)
     order = [
         first_index(combined, "invasion began", "special military operation"),
         first_index(combined, "Security Council"),
