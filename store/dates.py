@@ -814,7 +814,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         return ("DATE", str(a.year - 1), None) if a else ("DATE", "XXXX", None)
     if name == "year_end":
         if "date" in low:
-            return "DURATION", "P1Y" if not a else "P1Y", None
+            return "DURATION", "P1Y", None
         return ("DATE", str(ctx.last_year or a.year), None) if a else ("DATE", "XXXX", None)
     if name == "season":
         season_word = (g(1) or g(4) or g(5)).lower()
@@ -950,8 +950,6 @@ def _quarter_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     yr_in_front = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)", low)
     if ordw:
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordw, 4)
-        if "period" in low and not ordw:
-            return None
     else:
         q = None
     if explicit_year:
