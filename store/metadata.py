@@ -7,6 +7,7 @@ microdata (itemprop), <time datetime>, then the URL (dates in the path, the host
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -137,9 +138,13 @@ def _string(value) -> str | None:
 
 
 def _clean(text: str | None) -> str | None:
+    """One line of text; entities some sites escape twice ("&#8217;") decoded."""
     if not text:
         return None
-    text = re.sub(r"\s+", " ", str(text)).strip()
+    text = str(text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = re.sub(r"\s+", " ", text).strip()
     return text or None
 
 
@@ -244,7 +249,7 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
                 byline = _strip_by(value)
                 break
     if not byline:
-        byline = _microdata_author(tree)
+        byline = _microdata_author(tree) or _byline_element(tree)
     if not published and url:
         published = parse_date(_url_date(url) or "")
     canonical = meta.get("og:url") or _canonical_link(tree)
@@ -252,6 +257,7 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
         site = site_from_url(canonical or url)
     if title and site:
         title = strip_site_from_title(title, site)
+    title = _visible_headline(tree, title)
     return PageMeta(title=title, byline=byline, site=site, published=published, canonical=canonical)
 
 
@@ -259,6 +265,29 @@ def _canonical_link(tree) -> str | None:
     for el in tree.xpath('//link[@rel="canonical"][@href]')[:1]:
         return el.get("href")
     return None
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _visible_headline(tree, meta_title: str | None) -> str | None:
+    """The page's <h1> when it is the same story's headline as the metadata's title.
+
+    Social titles are often reworded for sharing; the headline the reader sees is the <h1>.
+    A page-wide <h1> that is the site's name shares few words with the title and is ignored.
+    """
+    if not meta_title:
+        return meta_title
+    mine = _words(meta_title)
+    for h1 in tree.iter("h1"):
+        text = _clean(h1.text_content())
+        if not text or len(text) > 300:
+            continue
+        theirs = _words(text)
+        if mine and theirs and len(mine & theirs) >= 0.5 * max(len(mine), len(theirs)):
+            return text
+    return meta_title
 
 
 def _time_element_date(tree) -> str | None:
@@ -282,6 +311,34 @@ def _microdata_author(tree) -> str | None:
     return None
 
 
+_BYLINE_XPATH = (
+    '//*[contains(@class,"byline") or contains(@id,"byline") or contains(@class,"author")]'
+)
+_BYLINE_NOISE = re.compile(
+    r"\s*(?:\||—|–|-|/|\bon\b|\bupdated\b|\bpublished\b|\bposted\b).*$", re.IGNORECASE
+)
+
+
+def _byline_element(tree) -> str | None:
+    """The page's visible byline: the first short element named byline/author that has a name."""
+    for el in tree.xpath(_BYLINE_XPATH)[:12]:
+        text = _clean(el.text_content())
+        if not text or len(text) > 120:
+            continue
+        text = _strip_by(_BYLINE_NOISE.sub("", text)) or ""
+        text = text.strip(" ,;:")
+        words = text.split()
+        # A name: two to eight words, most capitalised, no sentence and no date in it.
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        if (
+            2 <= len(words) <= 8
+            and capitalised >= len(words) / 2
+            and not re.search(r"[.!?]$|\d", text)
+        ):
+            return text
+    return None
+
+
 def _url_date(url: str) -> str | None:
     m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)", url)
     if m:
@@ -290,7 +347,7 @@ def _url_date(url: str) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—\-:·•»]\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—\-·•»]\s+")
 
 
 def strip_site_from_title(title: str, site: str) -> str:
@@ -300,9 +357,9 @@ def strip_site_from_title(title: str, site: str) -> str:
         return title
     key = re.sub(r"\W+", "", site.lower().split(".")[0] if "." in site else site.lower())
 
-    def names_site(part: str) -> bool:
+    def names_site(part: str) -> bool:  # the part is the site's name, not a phrase using it
         squashed = re.sub(r"\W+", "", part.lower())
-        return bool(key) and (key in squashed or squashed in key) and len(part) < 60
+        return bool(key) and (key in squashed or squashed in key) and len(squashed) <= len(key) + 8
 
     if names_site(parts[-1]):
         parts = parts[:-1]

@@ -105,7 +105,14 @@ def _norm(text: str | None) -> str:
 
 def references(raw: bytes, url: str) -> dict[str, set[str]]:
     """Reference values a page gives about itself, each field a set of acceptable answers."""
-    refs: dict[str, set[str]] = {"title": set(), "byline": set(), "site": set(), "date": set()}
+    refs: dict[str, set[str]] = {
+        "title": set(),
+        "byline": set(),
+        "site": set(),
+        "date": set(),
+        "title~h1": set(),  # independent checks: the visible headline, the URL's date
+        "date~url": set(),
+    }
     try:
         tree = lxml.html.document_fromstring(raw.decode("utf-8", errors="replace"))
     except Exception:
@@ -127,8 +134,9 @@ def references(raw: bytes, url: str) -> dict[str, set[str]]:
                     continue
                 if isinstance(node.get("headline"), str):
                     refs["title"].add(node["headline"])
-                if isinstance(node.get("datePublished"), str):
-                    refs["date"].add(node["datePublished"][:10])
+                published = node.get("datePublished")
+                if isinstance(published, str) and re.match(r"\d{4}-\d{2}-\d{2}", published):
+                    refs["date"].add(published[:10])
                 authors = node.get("author")
                 authors = authors if isinstance(authors, list) else [authors]
                 names = [a.get("name") if isinstance(a, dict) else a for a in authors]
@@ -155,6 +163,10 @@ def references(raw: bytes, url: str) -> dict[str, set[str]]:
     m = re.search(r"/((?:19|20)\d{2})/(\d{2})/(\d{2})/", url)
     if m:
         refs["date"].add("-".join(m.groups()))
+        refs["date~url"].add("-".join(m.groups()))
+    h1s = [re.sub(r"\s+", " ", h.text_content()).strip() for h in tree.iter("h1")]
+    if len([h for h in h1s if h]) == 1:  # one visible headline, unambiguous
+        refs["title~h1"].add(next(h for h in h1s if h))
     host = (urlparse(url).hostname or "").removeprefix("www.")
     if host:
         refs["site"].add(host)
@@ -164,7 +176,7 @@ def references(raw: bytes, url: str) -> dict[str, set[str]]:
 def agrees(field: str, ours_value: str | None, refs: set[str]) -> bool:
     if not ours_value:
         return False
-    if field == "date":
+    if field.startswith("date"):
         return ours_value[:10] in refs
     mine = _norm(ours_value)
     for ref in refs:
@@ -260,10 +272,15 @@ def main() -> int:
     if meta_refs:
         print("\nMetadata agreement (ours vs the page's own structured data / URL)")
         print(f"{'field':8} {'pages with ref':>15} {'ours given':>11} {'agree':>7} {'share':>7}")
-        for field in ("title", "byline", "site", "date"):
+        for field in ("title", "byline", "site", "date", "title~h1", "date~url"):
             n = meta_refs[field]
             share = meta_hits[field] / n if n else 0.0
             print(f"{field:8} {n:15d} {meta_given[field]:11d} {meta_hits[field]:7d} {share:7.1%}")
+        given_all = ", ".join(
+            f"{field} {meta_given[field + ' (all pages)']}"
+            for field in ("title", "byline", "site", "date")
+        )
+        print(f"ours given on all {len(gold)} pages: {given_all}")
     return 0
 
 
@@ -274,12 +291,15 @@ def _score_metadata(raw, url, hits: Counter, refs_count: Counter, given: Counter
         article = None
     refs = references(raw, url)
     values = {
+        "title~h1": article.title if article else None,
+        "date~url": article.published if article else None,
         "title": article.title if article else None,
         "byline": article.byline if article else None,
         "site": article.site if article else None,
         "date": article.published if article else None,
     }
     for field, ref in refs.items():
+        given[field + " (all pages)"] += bool(values[field])
         if not ref:
             continue
         refs_count[field] += 1
