@@ -843,12 +843,21 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         unit = g(3)
         if g(2).strip().lower() in ("a", "an") and not _duration_context(m, ctx.text):
             return None
-        if g(1) and g(1).lower() == "recent":
+        which = (g(1) or "").lower()
+        if n is None and which in ("past", "last", "previous"):
+            return "DATE", "PAST_REF", None  # "the past few months": a stretch of the past
+        if n is None and which == "coming":
+            return "DATE", "FUTURE_REF", None
+        if which == "recent":
             n = None
         return "DURATION", _duration(n, unit), None
     if name == "duration_bare":
-        unit = g(2) or g(3)
-        return "DURATION", _duration(None, unit), None
+        which = (g(1) or "").lower()
+        if which in ("past", "last"):
+            return "DATE", "PAST_REF", None
+        if which == "coming":
+            return "DATE", "FUTURE_REF", None
+        return "DURATION", _duration(None, g(2) or g(3)), None
     if name == "the_past_unit":
         return "DURATION", _duration(1, g(2) or g(3) or g(4)), None
     if name == "dayref":
