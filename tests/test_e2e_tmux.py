@@ -21,7 +21,11 @@ TMUX = shutil.which("tmux")
 HOSTILE = (
     "Hostile article\n\n"
     "Markup [bold red]x[/] stays as typed. A clipboard grab \x1b]52;c;SGVsbG8=\x07 does not "
-    "reach the terminal, and neither does a title change \x1b]0;PWNED\x07 here.\n"
+    "reach the terminal, and neither does a title change \x1b]0;PWNED\x07 here.\n\n"
+    # ordinary prose around the sequences, as in a real page (a few control bytes in a very
+    # short file would be refused as binary)
+    + "The council met on Monday to discuss the harbour plan and its costs. " * 8
+    + "\n"
 )
 
 
@@ -172,7 +176,7 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
     term.wait_for("Library")
     term.keys("Escape", pause=0.4)
     term.keys("g", "Enter")
-    screen = term.wait_for("stays as typed")
+    screen = term.wait_for("SGVsbG8")  # the body, not only the title
     assert "[bold red]x[/]" in screen
     assert "␛]52;c;SGVsbG8=␇" in screen
     assert "PWNED" not in term.title()

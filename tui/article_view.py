@@ -71,22 +71,20 @@ def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[tuple[in
     return lines
 
 
-def wrap_words(words: Sequence[tuple[int, int]], width: int, start: int) -> list[tuple[int, int]]:
-    """Greedy wrap of one paragraph's words where one character is one cell (ASCII): the
-    common case, without measuring each word."""
-    if not words:
-        return [(start, start)]
+def wrap_spaced(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy wrap of a paragraph of printable ASCII with single spaces between words: one
+    step per line, not per word (the common case, and the one on the way to the first frame)."""
     lines: list[tuple[int, int]] = []
-    line_start = line_end = words[0][0]
-    for s, e in words:
-        if line_end > line_start and e - line_start > width:
-            lines.append((line_start, line_end))
-            line_start = s
-        while e - line_start > width:  # a word longer than a line is cut
-            lines.append((line_start, line_start + width))
-            line_start += width
-        line_end = e
-    lines.append((line_start, line_end))
+    pos = start
+    while end - pos > width:
+        cut = text.rfind(" ", pos, pos + width + 1)
+        if cut <= pos:  # a word longer than the line is cut
+            lines.append((pos, pos + width))
+            pos += width
+            continue
+        lines.append((pos, cut))
+        pos = cut + 1
+    lines.append((pos, end))
     return lines
 
 
@@ -215,9 +213,8 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.text = text
         self.paragraphs = [tuple(p) for p in paragraphs] or [(0, len(text))]
-        # paragraphs are separated by blank lines, so no word crosses one
-        self.words = [m.span() for m in WORD.finditer(text)]
-        self._word_starts = [s for s, _ in self.words]
+        self._words: list[tuple[int, int]] | None = None  # found after the first frame
+        self._word_starts: list[int] = []
         self._sentences: list[tuple[int, int]] | None = None  # found on first use
         self._sentence_starts: list[int] = []
         self._para_starts = [s for s, _ in self.paragraphs]
@@ -249,17 +246,14 @@ class ArticleView(ScrollView, can_focus=True):
         lines: list[tuple[int, int]] = []
         line_para: list[int] = []
         para_lines: list[tuple[int, int]] = []
-        words, text = self.words, self.text
-        w = 0
+        text = self.text
         for i, (s, e) in enumerate(self.paragraphs):
             if i:
                 lines.append((-1, -1))
                 line_para.append(-1)
-            first = w
-            while w < len(words) and words[w][0] < e:
-                w += 1
-            if text.isascii() or text[s:e].isascii():
-                wrapped = wrap_words(words[first:w], width, s)
+            para = text[s:e]
+            if para.isascii() and para.isprintable() and "  " not in para:
+                wrapped = wrap_spaced(text, s, e, width)
             else:
                 wrapped = wrap_paragraph(text, s, e, width)
             para_lines.append((len(lines), len(lines) + len(wrapped) - 1))
@@ -293,7 +287,11 @@ class ArticleView(ScrollView, can_focus=True):
             decor.append((*self.spot, "article--mark"))
         if (sel := self.selection()) is not None:
             decor.append((*sel, "article--selection"))
-        if self.words:
+        if self._words is None and self.cursor == 0:  # first frame: only the first word
+            first = WORD.search(self.text)
+            if first:
+                decor.append((*first.span(), "article--cursor"))
+        elif self.words:
             decor.append((*self.words[self.cursor], "article--cursor"))
         return decor
 
@@ -349,6 +347,18 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh(*regions)
 
     @property
+    def words(self) -> list[tuple[int, int]]:
+        """Word spans (paragraphs are separated by blank lines, so no word crosses one),
+        found on first use: the first frame needs only the first word."""
+        if self._words is None:
+            self._words = [m.span() for m in WORD.finditer(self.text)]
+            self._word_starts = [s for s, _ in self._words]
+        return self._words
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(lambda: self.words)  # ready before the first key
+
+    @property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, found when first needed (not on the way to the first frame)."""
         if self._sentences is None:
@@ -360,7 +370,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def word_at(self, offset: int) -> int:
         """Index of the word at or before `offset`."""
-        return max(0, min(len(self.words) - 1, bisect_right(self._word_starts, offset) - 1))
+        words = self.words  # (also fills _word_starts)
+        return max(0, min(len(words) - 1, bisect_right(self._word_starts, offset) - 1))
 
     @property
     def cursor_offset(self) -> int:
