@@ -1234,7 +1234,11 @@ def _clock_value(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 # ---------------------------------------------------------------------------- finding
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+_SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])(?<!\bJan)(?<!\bFeb)"
+    r"(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
+    r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 

@@ -38,7 +38,8 @@ MAX_LINE = 200
 # not after common abbreviations or initials ("Mr. Lavrov", "U.S. officials").
 _SENTENCE_END = re.compile(
     r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGen)(?<!\bGov)"
-    r"(?<!\bSen)(?<!\bRep)(?<!\bNo)(?<!\bvs)(?<!\b[A-Z])"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bNo)(?<!\bvs)(?<!\b[A-Z])(?<!\bJan)(?<!\bFeb)(?<!\bMar)"
+    r"(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
     r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
 )
 # Where a sentence may be cut between two dates, strongest first.
@@ -213,14 +214,24 @@ def _sentence_events(text, s_start, s_end, group) -> list[tuple[tuple, Event]]:
         cs, ce = _clean(text, start, end, cut=start != s_start)
         for run in runs[k : end_k + 1]:
             mention, (date, key) = run[0][0], run[0][1]
-            if ce - cs > MAX_LINE:
-                cs, ce = _narrow(text, cs, ce, mention)
-            line = shorten(text[cs:ce], mention.start - cs)
+            es, ee = _narrow(text, cs, ce, mention) if ce - cs > MAX_LINE else (cs, ce)
+            if not _says_something(text, es, ee, run):
+                continue
+            line = shorten(text[es:ee], mention.start - es)
             if line and line[0].islower():
                 line = line[0].upper() + line[1:]
-            out.append(((key, cs), Event(date, line, cs, ce)))
+            out.append(((key, es), Event(date, line, es, ee)))
         k = end_k + 1
     return out
+
+
+def _says_something(text: str, s: int, e: int, run) -> bool:
+    """A clause that is only its date ("WASHINGTON, August 11 (Xinhua) --") is no event."""
+    rest = text[s:e]
+    for item in run:
+        m = item[0]
+        rest = rest.replace(text[m.start : m.end], " ")
+    return len(_WORD.findall(rest)) >= 3
 
 
 _STRONG = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and|which)\b)")

@@ -70,6 +70,14 @@ def test_month_precision_sorts_after_its_days_and_before_the_next_month():
     text = "On Feb. 10 the bank met. In February, prices rose. On March 1 it cut rates."
     events = timeline_of(text)
     assert [e.date for e in events] == ["2022-02-10", "2022-02", "2022-03-01"]
+    assert events[0].text == "On Feb. 10 the bank met."  # "Feb." does not end the sentence
+
+
+def test_a_dateline_is_no_event():
+    text = "WASHINGTON, March 2 (Xinhua) --\n\nThe talks ended on Monday, officials said."
+    events = timeline_of(text)
+    assert [(e.date, e.text) for e in events] == [
+        ("2022-02-28", "The talks ended on Monday, officials said.")]
 
 
 def test_one_sentence_naming_one_day_twice_is_one_event():
