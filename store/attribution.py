@@ -35,12 +35,88 @@ _CUE_WORDS = [
     "denies", "conclude", "labeled", "labelled", "dubbed", "branded", "termed", "read", "reads",
     "thundered", "retorted", "sighed",
 ]
-_CUE_PHRASES = ["according to", "pointed out", "points out", "went on", "goes on", "as saying"]
-CUE = re.compile(
-    r"\b(?:" + "|".join(sorted({*(re.escape(p) for p in _CUE_PHRASES), *_CUE_WORDS},
-                               key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+CUE_WORDS = frozenset(_CUE_WORDS)
+# two-word cues: first word -> second word
+_CUE_PHRASES = {"according": "to", "pointed": "out", "points": "out", "went": "on", "goes": "on",
+                "as": "saying"}
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+class Cue:
+    """A reporting verb or phrase found in a text (start(), end() and group() like a match)."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _cue_at(text: str, m: re.Match[str], hi: int) -> Cue | None:
+    w = m.group().lower()
+    second = _CUE_PHRASES.get(w)
+    if second is not None:
+        n = _NEXT_WORD.match(text, m.end(), hi)
+        if n is not None and n.group(1).lower() == second:
+            return Cue(m.start(), n.end(), text[m.start(): n.end()])
+    if w in CUE_WORDS:
+        return Cue(m.start(), m.end(), m.group())
+    return None
+
+
+def find_cues(text: str, lo: int, hi: int) -> list[Cue]:
+    """Reporting verbs between lo and hi: a word-by-word look-up, linear in the span."""
+    out: list[Cue] = []
+    skip_to = lo
+    for m in _WORD.finditer(text, lo, hi):
+        if m.start() < skip_to:
+            continue
+        cue = _cue_at(text, m, hi)
+        if cue is not None:
+            out.append(cue)
+            skip_to = cue.end()
+    return out
+
+
+def is_skippable(word: str) -> bool:
+    """Adverbs and auxiliaries that may stand between a subject and its reporting verb."""
+    w = word.lower()
+    return w in _SKIPPABLE or (w.endswith("ly") and len(w) > 3)
+
+
+def cue_follows(text: str, pos: int, hi: int) -> bool:
+    """Whether a reporting verb comes next after pos (past commas and adverbs)."""
+    gap_start = pos
+    for m in _WORD.finditer(text, pos, hi):
+        if text[gap_start: m.start()].strip(" ,\t\xa0"):
+            return False
+        if _cue_at(text, m, hi) is not None:
+            return True
+        if not is_skippable(m.group()):
+            return False
+        gap_start = m.end()
+    return False
+
+
+def cue_precedes(text: str, lo: int, pos: int) -> bool:
+    """Whether the last word before pos (past commas) is a reporting verb."""
+    end = pos
+    while end > lo and text[end - 1] in " ,\t\xa0":
+        end -= 1
+    start = end
+    while start > lo and (text[start - 1].isalpha()):
+        start -= 1
+    return start < end and text[start:end].lower() in CUE_WORDS
+
 
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 _CAPITAL_STOP = {
@@ -263,10 +339,6 @@ def _classify(text: str, toks: list[tuple[str, int, int]], det: bool, prev: str)
     return None
 
 
-def cue_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    return list(CUE.finditer(text, lo, hi))
-
-
 @dataclass
 class Person:
     name: str
@@ -338,14 +410,12 @@ class People:
     def last_with_role(self, pos: int, head: str) -> Person | None:
         i = bisect.bisect_left(self.positions, pos)
         head = head.lower().rstrip("s")
-        for p in reversed(self.seen[:i]):
+        for k in range(i - 1, max(-1, i - 200), -1):
+            p = self.seen[k]
             if p.role and head in p.role.lower():
                 return p
         return None
 
     def last_document(self, pos: int) -> str | None:
-        best = None
-        for s, name in self.documents:
-            if s < pos:
-                best = name
-        return best
+        i = bisect.bisect_left(self.documents, (pos, ""))
+        return self.documents[i - 1][1] if i else None

@@ -7,10 +7,23 @@ linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
-from store.attribution import CUE, DOC_HEADS, ROLE_HEADS, Mention, People, Person, mentions
+from store.attribution import (
+    DOC_HEADS,
+    ROLE_HEADS,
+    Cue,
+    Mention,
+    People,
+    Person,
+    cue_follows,
+    cue_precedes,
+    find_cues,
+    is_skippable,
+    mentions,
+)
 from store.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
 
 __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
@@ -20,14 +33,33 @@ _HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotat
 _SENTENCE_END = re.compile(r"[.!?][\u201d\"\u00bb)]?\s+(?=[\u201c\"\u00abA-Z(])")
 _ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Prof|Rev|vs)"
                             r"|\b[A-Z])$")
-_GAP_DIRECT = re.compile(
-    r"^(?:[\s,]*(?:\b(?:in|on|at|to|during|after|before|with|a|an|the|his|her|their|its|this|last|"
-    r"reporters|interview|statement|briefing|conference|press|news|him|them|us|me|[A-Z][\w.’'&-]*|"
-    r"\w+day|\w+ly|earlier|later|again|also|then|simply|once|this|week|month|year|morning|night|"
-    r"evening|afternoon|speech|rally|event|post|message|tweet|email|letter|told|of|audience|"
-    r"crowd|supporters|voters|an?|online|video|televised|telephone|phone|radio|recent|joint)\b))*"
-    r"[\s,:\u2014\u2013-]*$"
-)
+_GAP_WORDS = {
+    "in", "on", "at", "to", "during", "after", "before", "with", "a", "an", "the", "his", "her",
+    "their", "its", "this", "last", "reporters", "interview", "statement", "briefing", "conference",
+    "press", "news", "him", "them", "us", "me", "earlier", "later", "again", "also", "then",
+    "simply", "once", "week", "month", "year", "morning", "night", "evening", "afternoon", "speech",
+    "rally", "event", "post", "message", "tweet", "email", "letter", "told", "of", "audience",
+    "crowd", "supporters", "voters", "online", "video", "televised", "telephone", "phone", "radio",
+    "recent", "joint",
+}
+_GAP_TOKEN = re.compile(r"[\w.’'&\-]+")
+
+
+def _direct_gap(gap: str) -> bool:
+    """Whether only circumstances stand between a reporting verb and its quotation
+    ('said in a statement on Monday:'), word by word so no pattern can backtrack."""
+    gap = gap.rstrip(" ,:\u2014\u2013-\t\xa0")
+    for tok in re.split(r"[\s,]+", gap):
+        if not tok:
+            continue
+        if not _GAP_TOKEN.fullmatch(tok):
+            return False
+        low = tok.lower()
+        if not (low in _GAP_WORDS or tok[0].isupper() or low.endswith(("day", "ly"))):
+            return False
+    return True
+
+
 _LEAD_PUNCT = ",:;\u2014\u2013-("
 _TRAIL_PUNCT = ",;:.?!)\u2014\u2013-"
 _DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"}
@@ -68,7 +100,7 @@ class _Found:
     sent_end: int
     after_end: int  # where a source named right after the quotation may end (“...?” Vitter asked.)
     source: Mention | None = None
-    cue: re.Match[str] | None = None
+    cue: Cue | None = None
     adjacent_cue: bool = False  # the cue introduces the quotation directly ("said:", "he said")
     via: str = "cue"
     inherited: _Found | None = None
@@ -99,21 +131,24 @@ def _sentence_starts(masked: str, start: int, end: int) -> list[int]:
     return starts
 
 
+_REACH = 400  # how far from a quotation its source is looked for, so long texts stay linear
+
+
 def _sentence_of(starts: list[int], para_end: int, pos: int, end: int) -> tuple[int, int, int]:
-    """The sentence holding [pos, end), and where the sentence after it ends."""
-    s, e, after = starts[0], para_end, para_end
-    for i, st in enumerate(starts):
-        if st <= pos:
-            s = st
-        elif st >= end:
-            e = st
-            after = starts[i + 1] if i + 1 < len(starts) else para_end
-            break
-    return s, e, after
+    """The sentence holding [pos, end) (clipped to _REACH around it), and where the sentence
+    after it ends."""
+    i = bisect.bisect_right(starts, pos) - 1
+    s = max(starts[max(i, 0)], pos - _REACH)
+    j = bisect.bisect_left(starts, end)
+    e = starts[j] if j < len(starts) else para_end
+    after = starts[j + 1] if j + 1 < len(starts) else para_end
+    return s, min(e, end + _REACH), min(after, end + _REACH)
 
 
-_CLEAN_GAP = re.compile(r"^\s*(?:(?:also|later|then|had|has|have|once|again|previously|never|"
-                        r"would|will|had|just|first|\w+ly)\s+)*$")
+def _clean_gap(gap: str) -> bool:
+    """Only adverbs and auxiliaries between a subject and its verb ('Trump later said')."""
+    return all(ch.isalpha() or ch.isspace() for ch in gap) and all(
+        is_skippable(w) for w in gap.split())
 
 
 def _subject_before(masked: str, lo: int, hi: int) -> Mention | None:
@@ -124,7 +159,7 @@ def _subject_before(masked: str, lo: int, hi: int) -> Mention | None:
         return None
     last = cands[-1]
     gap = masked[last.end: hi]
-    if _CLEAN_GAP.match(gap):
+    if _clean_gap(gap):
         return last
     g = gap.strip()
     if g.startswith(",") and g.endswith(",") and _HIDDEN not in g:  # Lavrov, in an interview, said
@@ -145,7 +180,7 @@ def _subject_after(masked: str, lo: int, hi: int, allow_object: bool = False) ->
 
 def _attribute_left(masked: str, f: _Found, lo: int, hi: int) -> bool:
     """A reporting verb before the quotation, in its sentence (or in a colon lead-in)."""
-    cues = list(CUE.finditer(masked, lo, hi))
+    cues = find_cues(masked, lo, hi)
     while cues:
         cue = cues.pop()
         phrase = cue.group().lower()
@@ -160,7 +195,7 @@ def _attribute_left(masked: str, f: _Found, lo: int, hi: int) -> bool:
         gap = masked[cue.end(): hi]
         if phrase == "according to":
             gap = masked[subj.end: hi]
-        f.adjacent_cue = _HIDDEN not in gap and bool(_GAP_DIRECT.match(gap)) and \
+        f.adjacent_cue = _HIDDEN not in gap and _direct_gap(gap) and \
             not re.search(r"\bthat\b", gap)
         return True
     return False
@@ -170,7 +205,7 @@ def _attribute_right(masked: str, f: _Found) -> bool:
     """A reporting verb right after the quotation: “...,” he said / said Trump."""
     lo, hi = f.span.end, f.after_end
     window_end = min(hi, lo + 100)
-    for cue in CUE.finditer(masked, lo, window_end):
+    for cue in find_cues(masked, lo, window_end):
         between = masked[lo: cue.start()]
         if _HIDDEN in between:
             return False
@@ -198,8 +233,9 @@ def _attribute_right(masked: str, f: _Found) -> bool:
     return False
 
 
-_NP_WORDS = re.compile(r"[\s,]*((?:[\w’'.\-]+\s*){1,9}?)(?=\s*(?:,|\bwho\b|\bwhen\b|\bas\b|"
-                       r"\bbecause\b|$|\.|;))")
+# words separated by spaces, so each word can be read one way only (no backtracking blow-up)
+_NP_WORDS = re.compile(r"[\s,]*([\w’'.\-]+(?:\s+[\w’'.\-]+){0,8}?)(?=\s*(?:,|\bwho\b|\bwhen\b|"
+                       r"\bas\b|\bbecause\b|$|\.|;))")
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its|one|another|this|that|[A-Z][\w’'\-]*)\b")
 
 
@@ -232,23 +268,28 @@ def _described(masked: str, lo: int, hi: int, before: bool) -> Mention | None:
     return Mention("description", words, s, e, role=words)
 
 
-_FINAL_CUE = re.compile(r",\s*([^,\x00]{1,80}?)\s+(" + CUE.pattern[2:-2] + r")"
-                        r"((?:\s+[^\s,.;\x00]+){0,6})\s*[.!?]?\s*$", re.IGNORECASE)
-
-
 def _attribute_sentence_final(masked: str, f: _Found) -> bool:
     """'"...in place" and enact her agenda, Mr. Clyburn said.': a source closing the sentence."""
     lo, hi = f.span.end, f.sent_end
     if hi - lo > 300:
         return False
-    m = _FINAL_CUE.search(masked, lo, hi)
-    if m is None:
+    cues = find_cues(masked, lo, hi)
+    if not cues:
         return False
-    subj = _subject_before(masked, m.start(1), m.end(1))
-    if subj is None or subj.start != m.start(1):
+    cue = cues[-1]
+    tail = masked[cue.end(): hi]
+    if _HIDDEN in tail or "," in tail or len(tail.split()) > 6:
         return False
-    f.source = subj
-    f.cue = CUE.match(masked, m.start(2), m.end(2))
+    comma = masked.rfind(",", max(lo, cue.start() - 82), cue.start())
+    if comma < 0 or _HIDDEN in masked[comma: cue.start()]:
+        return False
+    start = comma + 1
+    while start < cue.start() and masked[start].isspace():
+        start += 1
+    subj = _subject_before(masked, start, cue.start())
+    if subj is None or subj.start != start:
+        return False
+    f.source, f.cue = subj, cue
     return True
 
 
@@ -487,9 +528,6 @@ def _resolve(m: Mention | None, people: People) -> tuple[str | None, int | None,
     return None, None, None, None
 
 
-_CUE_AFTER = re.compile(r"^[\s,]*(?:(?:also|later|then|had|has|have|once|again|previously|"
-                        r"\w+ly)\s+)*(?:" + CUE.pattern[2:-2] + r")\b", re.IGNORECASE)
-_CUE_BEFORE = re.compile(r"\b(?:" + CUE.pattern[2:-2] + r")[\s,]*$", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([^,.;\x00]{0,60}?\b([\w.]+))\s*[,.;]")
 _SPEAKER_END = re.compile(r"[\s]*(?:[,.;:\u2014\u2013]|who\b|$)")
 
@@ -501,8 +539,8 @@ def _people(text: str, masked: str) -> People:
         for m in mentions(masked, s, e):
             if m.kind not in ("name", "document"):
                 continue
-            subject = bool(_CUE_AFTER.match(masked, m.end, min(e, m.end + 40))) or (
-                bool(_CUE_BEFORE.search(masked, max(s, m.start - 30), m.start))
+            subject = cue_follows(masked, m.end, min(e, m.end + 40)) or (
+                cue_precedes(masked, max(s, m.start - 30), m.start)
                 and bool(_SPEAKER_END.match(masked, m.end, e)))
             if m.kind == "name" and not m.role and not m.org:
                 apposition = _APPOSITION.match(masked, m.end, min(e, m.end + 90))
