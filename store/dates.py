@@ -1248,7 +1248,7 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 # A document is read token by token; a token that can be the core of a temporal expression
 # names the rules to try around it. Dictionary look-ups keep this far cheaper than one big
 # alternation scanned at every character.
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_TOKEN = re.compile(r"[A-Za-z]{3,}|\d+")
 _DIGIT_KIND = re.compile(
     r"(?P<iso>\d{4}-\d\d-\d\d)"
     r"|(?P<slash>\d{1,2}/\d{1,2}/\d)"
@@ -1287,25 +1287,24 @@ _kind("clock", "noon midnight midday midafternoon midmorning mid overnight clock
 
 
 
-def _cores(text: str):
+def _cores(text: str) -> list[tuple[str, int]]:
     """(kind, position) of every token that can anchor a temporal expression."""
-    kinds = _WORD_KIND
-    for m in _TOKEN.finditer(text):
+    get = _WORD_KIND.get
+    out = []
+    for m in _TOKEN.finditer(text):  # (text.lower() could shift offsets: "İ" is two chars)
         tok = m.group()
         c = m.start()
-        if tok[0].isdigit():
+        if tok[0] <= "9":
             if c and text[c - 1] in "0123456789.,$":
                 continue
             d = _DIGIT_KIND.match(text, c)
             if d:
-                yield d.lastgroup, c
+                out.append((d.lastgroup, c))
             continue
-        kind = kinds.get(tok.lower())
-        if kind is None:
-            continue
-        if kind == "month" and not tok[0].isupper():
-            continue
-        yield kind, c
+        kind = get(tok.lower())
+        if kind is not None and (kind != "month" or text[c].isupper()):
+            out.append((kind, c))
+    return out
 
 
 # For each kind of core: the rules to try and how many words before the core they may start.

@@ -235,3 +235,10 @@ def test_looks_ahead_reads_the_sentence():
 )
 def test_value_period(value, expected):
     assert value_period(value) == expected
+
+
+def test_offsets_survive_characters_that_change_length_when_lowercased():
+    text = "İİİ İstanbul talks ended on Monday, March 1, 2021 — ΣΑΣ."
+    found = find_dates(text, ANCHOR)
+    assert [m.text for m in found] == ["Monday, March 1, 2021"]
+    assert all(text[m.start : m.end] == m.text for m in found)
