@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList
@@ -189,6 +191,21 @@ async def test_first_start_shows_the_seeds(seeded_library, export_dir):
     app = NewsReader(db_path=seeded_library, export_dir=export_dir)
     async with app.run_test(size=SIZE):
         assert app.screen.table.row_count == len(seed_texts())
+
+
+def test_first_frame_needs_no_heavy_import(seeded_library):
+    """sqlite_utils, lxml and the reader load only after the library is on screen."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.app import NewsReader\n"
+        f"NewsReader(Path({str(seeded_library)!r}), exit_after_first_frame=True)"
+        ".run(headless=True)\n"
+        "heavy = ('sqlite_utils', 'lxml', 'tui.reader_screen', 'tui.dialogs')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
 
 
 def test_empty_library_says_how_to_add(tmp_path: Path, export_dir):

@@ -59,6 +59,12 @@ def hit_prompt(hit: SearchHit) -> Content:
     return Content("\n").join([title, Content("  ") + snippet])
 
 
+class ArticleTable(DataTable):
+    """The rows; Enter opens (and says so in the footer)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", id="open-row")]
+
+
 class LibraryScreen(Screen):
     """What `newsreader` opens."""
 
@@ -88,7 +94,7 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", classes="title-bar")
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-empty", classes="empty")
         yield Footer()
 
