@@ -65,9 +65,9 @@ _FURNITURE_WORDS = frozenset(
     subscription related recommended recommendations readmore promo promotion promoted advert
     advertisement advertising ad ads adslot adunit dfp sponsor sponsored caption captions
     credit credits byline author authors dateline timestamp breadcrumb breadcrumbs tags
-    comments comment footer toolbar paywall outbrain taboola disclaimer rollover popover
-    tooltip hovercard swiper carousel slider trending teaser teasers popular widget sidebar
-    nav navigation menu print meta rail also more""".split()  # noqa: SIM905
+    comments comment footer toolbar paywall outbrain taboola disclaimer swiper carousel
+    slider trending teaser teasers popular widget sidebar nav navigation menu print meta
+    rail also more""".split()  # noqa: SIM905
 )
 # Posts embedded from social networks are part of the story (the quote it reports), but
 # readability's class rules treat "twitter"/"tweet" as unlikely content and drop them.
@@ -197,8 +197,12 @@ def _prepare_for_readability(tree) -> None:
                 parent = grand
     # Hover cards ("rollover" people boxes) sit inside sentences and splice headlines of
     # other stories into the text; they are never visible reading text.
-    for el in tree.xpath(_HOVER_XPATH):
-        if len(el.text_content()) < 1000:
+    # The card is the innermost marked element; its marked wrapper also holds the visible name.
+    marked = tree.xpath(_HOVER_XPATH)
+    ids = {id(el) for el in marked}
+    for el in marked:
+        wrapper = any(id(child) in ids for child in el)
+        if not wrapper and len(el.text_content()) < 1000 and el.getparent() is not None:
             el.drop_tree()
 
 

@@ -246,7 +246,8 @@ def byline_of(line: str) -> str | None:
     for pattern in _BYLINE_PATTERNS:
         m = pattern.match(line.strip())
         if m and _has_capitalised_name(m.group(1)):
-            return m.group(1).strip()
+            # "By X | May 9, 2023" credits X: a trailing part with digits is a date or time.
+            return re.sub(r"\s*[|,/–—-]\s*[^|,/–—-]*\d.*$", "", m.group(1)).strip()
     return None
 
 

@@ -163,3 +163,76 @@ def test_short_story_goes_through_readability_lenient_retry():
     assert (
         article.text == "The bridge reopened on Monday after two years of repairs, the city said."
     )
+
+
+def _page_with(body: str) -> str:
+    return (
+        "<html><head><title>Bridge reopens | Gazette</title></head><body><article>"
+        "<h1>Bridge reopens</h1>" + body + "</article></body></html>"
+    )
+
+
+def test_embedded_post_is_kept_as_part_of_the_story():
+    tweet = (
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Finally open "
+        "again, and the view is worth the wait. <a href='https://t.co/x'>pic.twitter.com/x</a>"
+        "</p>— Ana (@ana) <a href='https://twitter.com/ana/status/1'>May 9, 2023</a>"
+        "</blockquote></div>"
+    )
+    article = clean_html(_page_with(f"<p>{STORY[0]}</p>{tweet}<p>{STORY[1]}</p>"))
+    assert "Finally open again, and the view is worth the wait." in article.text
+
+
+def test_hover_card_inside_a_sentence_is_removed():
+    card = (
+        "<span class='rollover-people'><a href='/people/ana'>Ana Ruiz</a><span "
+        "class='rollover-people-block'>Ana Maria Ruiz <a href='/other'>Council row over "
+        "parking fees deepens</a></span></span>"
+    )
+    article = clean_html(
+        _page_with(
+            f"<p>Councillor {card} proposed the motion. {STORY[0]}</p>"
+            f"<p>{STORY[1]}</p><p>{STORY[2]}</p>"
+        )
+    )
+    assert "Councillor Ana Ruiz proposed the motion." in article.text
+    assert "parking fees" not in article.text
+
+
+def test_teasers_for_other_stories_go_but_links_elsewhere_stay():
+    body = (
+        f"<p>{STORY[0]}</p><p><strong>READ MORE</strong></p>"
+        "<p><a href='/2023/05/08/budget-vote'>Council budget vote delayed again</a></p>"
+        "<p><a href='https://gazette.example/2023/05/07/roof'>Library roof repairs to begin"
+        "</a></p>"
+        f"<p>{STORY[1]}</p>"
+        "<p><a href='https://shop.example.org/book'>Get the library's history book for $20</a></p>"
+        f"<p>{STORY[2]}</p>"
+    )
+    article = clean_html(_page_with(body), url="https://gazette.example/2023/05/09/library")
+    assert "budget vote delayed" not in article.text
+    assert "roof repairs" not in article.text
+    assert "READ MORE" not in article.text
+    assert "Get the library's history book for $20" in article.text
+
+
+def test_captions_credits_and_closing_appeal_go():
+    body = (
+        "<figure><img src='a.jpg'><figcaption>Readers at the library on Sunday.</figcaption>"
+        "</figure><p>Photo: Jane Roe | Getty Images</p>"
+        + "".join(f"<p>{p}</p>" for p in STORY)
+        + "<h3>Something to consider</h3><p>If you enjoyed this article, we have a "
+        "proposition for you: join our members and support independent journalism.</p>"
+    )
+    texts = [p for p in clean_html(_page_with(body)).text.split("\n\n")]
+    assert texts == STORY
+
+
+def test_paragraph_cut_by_an_inline_ad_is_rejoined():
+    body = (
+        f"<p>{STORY[0]}</p><p>The mayor said the city would look for savings in</p>"
+        "<div class='ad-slot'><p>Advertisement</p></div>"
+        f"<p>the budget and reopen on Sundays from next month.</p><p>{STORY[1]}</p>"
+    )
+    article = clean_html(_page_with(body))
+    assert "look for savings in the budget and reopen" in article.text

@@ -174,3 +174,54 @@ def test_date_line_becomes_published():
 def test_no_article_text_is_a_one_line_error(text):
     with pytest.raises(NoArticleError):
         clean_text(text)
+
+
+PAGE_TEXT = """Home
+News
+Sport
+Sign in
+Council keeps library open on Sundays
+By Ana Ruiz | May 9, 2023, 10:02 AM
+Photo: Jane Roe | Getty Images
+The city council voted on Tuesday to keep the central library open on Sundays, reversing it.
+The vote was 7 to 2, after a debate that lasted most of the afternoon and drew a full gallery.
+What happens next
+The mayor said the city would look for savings elsewhere in the budget to pay for the extra hours.
+Sunday opening will resume from the first week of next month, the library said in a statement.
+Related
+Council budget vote delayed again
+Library roof repairs to begin in June
+Most read
+12 comments
+JohnD
+This is great news for students, who have nowhere else quiet to study at the weekend.
+Reply
+3 hours ago
+MaryK
+Finally some common sense from the council, but who pays for it in the end?
+Reply
+We use cookies to improve your experience on this website. By continuing you agree.
+© 2023 City Gazette. All rights reserved."""
+
+
+def test_page_text_keeps_the_story_and_its_head_only():
+    article = clean_text(PAGE_TEXT)
+    assert article.title == "Council keeps library open on Sundays"
+    assert article.byline == "Ana Ruiz"
+    assert article.published == "2023-05-09"
+    texts = [article.text[s:e] for s, e in article.paragraphs]
+    assert texts[0].startswith("The city council voted on Tuesday")
+    assert "What happens next" in texts  # a subhead between story paragraphs stays
+    assert texts[-1].startswith("Sunday opening will resume")
+    for junk in (
+        "Sign in",
+        "Getty",
+        "Related",
+        "budget vote delayed",
+        "comments",
+        "students",
+        "Reply",
+        "cookies",
+        "rights reserved",
+    ):
+        assert junk not in article.text
