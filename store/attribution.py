@@ -348,10 +348,15 @@ class Person:
 
 
 class People:
-    """Persons named so far in an article, for resolving short references and pronouns."""
+    """Persons named in an article, in order, for resolving short references and pronouns.
+
+    A full name is one person; "Clinton" alone is the Clinton most recently named in full before
+    it (so Bill and Hillary Clinton stay apart), "Hillary" alone the most recent Hillary."""
 
     def __init__(self) -> None:
-        self.full: dict[str, Person] = {}  # last word -> fullest name seen
+        self.by_name: dict[str, Person] = {}  # full name (lower case) -> person
+        self.by_last: dict[str, Person] = {}  # last word -> the person last named with it
+        self.by_first: dict[str, Person] = {}
         self.positions: list[int] = []
         self.seen: list[Person] = []
         self.spans: list[tuple[int, int]] = []  # where each mention in `seen` names its person
@@ -367,35 +372,44 @@ class People:
         if m.kind != "name" or m.name is None or m.org:
             return None
         words = [_strip_possessive(w) for w in m.name.split()]
-        last = words[-1].lower()
-        known = self.full.get(last)
-        if known is None and len(words) == 1:
-            # a first name alone ("Hillary") may refer to someone already named in full
-            for p in self.full.values():
-                if p.name.split()[0].lower() == last:
-                    known = p
-                    break
-        if known is not None:
-            if len(words) > len(known.name.split()):
-                known.name = " ".join(words)
-            if m.role and not known.role:
-                known.role = m.role
-            person = True
-            p = known
-        else:
-            if not (person or m.role or m.honorific):
-                return None
-            p = Person(" ".join(words), m.role, m.name_start or m.start, m.name_end or m.end)
-            self.full[last] = p
+        known = self._known(words, m.start)
+        if known is None and not (person or m.role or m.honorific):
+            return None
+        if known is None:
+            known = Person(" ".join(words), m.role, m.name_start or m.start, m.name_end or m.end)
+        elif len(words) > len(known.name.split()):  # "Trump" first, "Donald Trump" later
+            self.by_name.pop(known.name.lower(), None)
+            known.name = " ".join(words)
+        if m.role and not known.role:
+            known.role = m.role
+        self.by_name[known.name.lower()] = known
+        self.by_last[words[-1].lower()] = known
+        if len(words) > 1:
+            self.by_first.setdefault(words[0].lower(), known)
         self.positions.append(m.start)
-        self.seen.append(p)
+        self.seen.append(known)
         self.spans.append((m.name_start or m.start, m.name_end or m.end))
-        return p
+        return known
+
+    def _known(self, words: list[str], pos: int) -> Person | None:
+        key = " ".join(words).lower()
+        if key in self.by_name:
+            return self.by_name[key]
+        last = words[-1].lower()
+        if len(words) > 1:
+            p = self.by_last.get(last)
+            # someone known only by the last name so far takes the full name
+            return p if p is not None and len(p.name.split()) == 1 else None
+        i = bisect.bisect_left(self.positions, pos)
+        for k in range(i - 1, max(-1, i - 300), -1):
+            if self.seen[k].name.split()[-1].lower() == last:
+                return self.seen[k]
+        return self.by_last.get(last) or self.by_first.get(last)
 
     def lookup(self, m: Mention) -> Person:
         """The person a name mention refers to, without recording the mention."""
         words = [_strip_possessive(w) for w in (m.name or m.text).split()]
-        known = self.full.get(words[-1].lower())
+        known = self._known(words, m.start)
         if known is not None:
             return known
         return Person(" ".join(words), m.role, m.name_start or m.start, m.name_end or m.end)

@@ -210,3 +210,17 @@ def test_a_megabyte_of_quote_marks_finishes():
     assert isinstance(find_quotes(text), list)
     text = '" said he "' * 90_000
     assert isinstance(find_quotes(text), list)
+
+
+def test_short_names_resolve_to_the_right_person():
+    text = (
+        "Bill Clinton spoke first.\n\n"
+        "\u201cWe won,\u201d said Hillary Clinton.\n\n"
+        "\u201cIt was close,\u201d Clinton added.\n\n"
+        "Trump said: \u201cSad.\u201d\n\n"
+        "\u201cGreat,\u201d said Donald Trump."
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker for q in quotes] == ["Hillary Clinton"] * 2 + ["Donald Trump"] * 2
+    assert [(s.name, s.count) for s in find_speakers(quotes)] == [
+        ("Hillary Clinton", 2), ("Donald Trump", 2)]
