@@ -1234,10 +1234,12 @@ def _clock_value(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 # ---------------------------------------------------------------------------- finding
 
+_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept",
+                  "Oct", "Nov", "Dec")
+# The punctuation comes first so the scan only stops at punctuation and line breaks.
 _SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])(?<!\bJan)(?<!\bFeb)"
-    r"(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
-    r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
+    r"[.!?…](?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 

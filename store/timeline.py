@@ -36,11 +36,11 @@ MAX_LINE = 200
 
 # Sentence ends: terminal punctuation (plus closing quotes) before a capital, or a line break;
 # not after common abbreviations or initials ("Mr. Lavrov", "U.S. officials").
+_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Mrs", "Gen", "Gov", "Sen", "Rep", "No", "vs",
+                  "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGen)(?<!\bGov)"
-    r"(?<!\bSen)(?<!\bRep)(?<!\bNo)(?<!\bvs)(?<!\b[A-Z])(?<!\bJan)(?<!\bFeb)(?<!\bMar)"
-    r"(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
-    r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
+    r"[.!?…](?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
 )
 # Where a sentence may be cut between two dates, strongest first.
 _BOUNDARIES = [
