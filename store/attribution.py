@@ -33,7 +33,14 @@ _CUE_WORDS = [
     "laments", "charged", "charges", "noted", "notes", "noting", "wondered", "questioned",
     "cried", "yelled", "screamed", "whispered", "mused", "proclaimed", "confirmed", "denied",
     "denies", "conclude", "labeled", "labelled", "dubbed", "branded", "termed", "read", "reads",
-    "thundered", "retorted", "sighed",
+    "thundered", "retorted", "sighed", "pressed", "offered", "cited", "cites", "touted", "touts",
+    "scolded", "slammed", "slams", "dismissed", "hailed", "decried", "derided", "criticized",
+    "criticised", "condemned", "pledging", "promising", "predicting", "describing", "quoted",
+    "quoting", "replying", "shot", "fired", "snapped", "interjected", "began", "started",
+    "summed", "recalled", "reiterated", "repeated", "explains", "advised", "advises", "affirmed",
+    "affirms", "alleged", "alleges", "alleging", "insist", "insisting", "echoed", "agreed",
+    "added", "apologized", "apologised", "begged", "boasting", "bragged", "complaining",
+    "declaring", "demanding", "emailed", "texted", "messaged", "wrote", "headlined",
 ]
 CUE_WORDS = frozenset(_CUE_WORDS)
 # two-word cues: first word -> second word
