@@ -307,6 +307,20 @@ def _attribute_colon(masked: str, f: _Found, lo: int, hi: int) -> bool:
     return True
 
 
+def _attribute_sentence_subject(masked: str, f: _Found) -> bool:
+    """'Trump openly admires Putin as a “strong leader,”': a fragment woven into a sentence is
+    its subject's words when the subject is a person."""
+    for m in mentions(masked, f.sent_start, f.span.start):
+        if m.object:
+            continue
+        if m.kind == "name" and not m.org or m.kind == "description" or (
+                m.kind == "pronoun" and m.text.lower() in ("he", "she")):
+            f.source, f.via = m, "subject"
+            return True
+        return False
+    return False
+
+
 def _attribute_subject_first(masked: str, f: _Found, lo: int) -> bool:
     """The resolution “deplores ...”: a source right before a quotation that starts with a verb."""
     subj = _subject_before(masked, lo, f.span.start)
@@ -389,8 +403,9 @@ def find_quotes(text: str) -> list[Quote]:
                                                             f.sent_start + len(left.rstrip())):
             continue
         if left.strip():
-            if not _is_upper_start(inner):
-                _attribute_subject_first(masked, f, f.sent_start)
+            if not _is_upper_start(inner) and not _attribute_subject_first(
+                    masked, f, f.sent_start):
+                _attribute_sentence_subject(masked, f)
             continue
         # a lead-in sentence ending with a colon, in this paragraph or the previous one
         lead_end = f.sent_start

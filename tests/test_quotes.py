@@ -120,10 +120,16 @@ def test_no_scare_quotes(archyde):
 def test_scare_quotes_titles_and_unattributed_text_are_not_quotations():
     text = (
         "The senator appeared on NBC\u2019s \u201cMeet the Press.\u201d\n\n"
-        "Critics call it a \u201cwitch hunt\u201d and the so-called \u2018reform\u2019 stalled.\n\n"
+        "The so-called \u201creform\u201d and the \u2018special operation\u2019 stalled.\n\n"
         "\u201cNobody knows what happens next.\u201d"
     )
     assert find_quotes(text) == []
+
+
+def test_a_fragment_woven_into_a_persons_sentence_is_theirs():
+    text = "Senator Jane Doe openly admires the governor as a \u201cstrong leader.\u201d"
+    [q] = find_quotes(text)
+    assert (q.speaker, q.role, q.kind) == ("Jane Doe", "Senator", "mixed")
 
 
 def test_straight_quotes_and_speaker_after_the_verb():
