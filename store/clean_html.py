@@ -41,6 +41,8 @@ _NOT_TEXT = re.compile(
     r"|<noscript\b.*?</noscript\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+# Attribute values of thousands of characters are inline images (data: URIs) and state blobs.
+_LONG_ATTRIBUTE = re.compile(r"""=\s*(?:"[^"]{2000,}"|'[^']{2000,}')""")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # After furniture removal, a page larger than this is cut: no article is that long, and
 # readability's scoring is superlinear on pathological pages.
@@ -121,7 +123,8 @@ def _page_text(page: bytes | str) -> str:
     else:
         raise InputError("the page must be bytes or text")
     html = _XML_DECLARATION.sub("", html)
-    html = _NOT_TEXT.sub(" ", html) if len(html) > _STRIP_ABOVE else html
+    if len(html) > _STRIP_ABOVE:
+        html = _LONG_ATTRIBUTE.sub('=""', _NOT_TEXT.sub(" ", html))
     if len(html) > _MAX_CHARS:
         html = html[:_MAX_CHARS]
     if not html.strip():

@@ -137,9 +137,11 @@ def test_empty_and_binary_input_raise_one_line_errors(data):
 
 def test_huge_page_finishes():
     junk = "<script>" + "var x = 1;" * 100_000 + "</script>"
+    image = "<img src='data:image/png;base64," + "iVBORw0KGgo" * 400_000 + "'>"
     filler = "<div class='promo'><a href='/x'>More stories from the region</a></div>" * 50_000
-    page = news_page(extra_body=junk * 10 + filler)
-    assert len(page) > 5_000_000
+    # Inline images (data: URIs) before the story must not push it past the size cap.
+    page = news_page(extra_body=junk * 10 + filler).replace("<article>", "<article>" + image * 3)
+    assert len(page) > 10_000_000
     article = clean_html(page.encode())
     assert STORY[0] in article.text
     assert article.byline == "Ana Ruiz Mora"  # JSON-LD survives the stripping of scripts
