@@ -233,7 +233,9 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     for m in _TOKEN.finditer(text, lo, hi):
         w, s, e = m.group(), m.start(), m.end()
         if w.endswith(".") and len(w) > 2 and w.lower() not in _ABBREV and "." not in w[:-1]:
-            w, e = w[:-1], e - 1
+            out.append((w[:-1], s, e - 1))
+            out.append((".", e - 1, e))  # a full stop: no phrase runs across it
+            continue
         out.append((w, s, e))
     return out
 

@@ -313,6 +313,8 @@ def _attribute_sentence_subject(masked: str, f: _Found) -> bool:
     for m in mentions(masked, f.sent_start, f.span.start):
         if m.object:
             continue
+        if len(masked[f.sent_start: m.start].split()) > 10:  # not in subject position
+            return False
         if m.kind == "name" and not m.org or m.kind == "description" or (
                 m.kind == "pronoun" and m.text.lower() in ("he", "she")):
             f.source, f.via = m, "subject"
