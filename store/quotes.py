@@ -17,7 +17,6 @@ from store.attribution import (
     Cue,
     Mention,
     People,
-    Person,
     cue_follows,
     cue_precedes,
     find_cues,
@@ -579,5 +578,3 @@ def find_speakers(quotes: list[Quote]) -> list[Speaker]:
         entry[1] += 1
     return [Speaker(name, role, count) for name, (role, count) in order.items()]
 
-
-_ = Person  # re-exported type used in annotations of callers
