@@ -230,3 +230,19 @@ def test_short_names_resolve_to_the_right_person():
     assert [q.speaker for q in quotes] == ["Hillary Clinton"] * 2 + ["Donald Trump"] * 2
     assert [(s.name, s.count) for s in find_speakers(quotes)] == [
         ("Hillary Clinton", 2), ("Donald Trump", 2)]
+
+
+def test_random_marks_and_words_never_raise():
+    import random
+
+    rng = random.Random(5)
+    pieces = list("\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019' ,.:;!?\u2014-\n()") + [
+        "said", "he", "Mr", "Lavrov", "according", "to", "the", "resolution", "minister",
+        "told", "that", "and", "I", "it", "wrote:", "President", "Russia\u2019s", "\n\n", "\xa0"]
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
+        quotes = find_quotes(text)
+        find_speakers(quotes)
+        for q in quotes:
+            assert text[q.start: q.end] == q.text
+            assert q.kind in ("direct", "mixed")
