@@ -9,13 +9,14 @@ Spans are matched one to one (each gold to at most one prediction and back), gre
 order: "exact" needs identical offsets, "overlap" any shared character.
 
 How ``direct`` is scored. Our quotations carry a ``kind``, so the direct row judges what the
-reader is shown as a direct quotation: predictions labelled ``direct`` against gold ``direct``;
-a prediction labelled direct that lands on gold ``mixed`` (or on nothing) is a false positive, and
-a gold direct quotation found only as ``mixed`` is missed. The baseline carries no kind, so it is
-scored kind-blind: its predictions lying on gold ``mixed`` are left out of its direct row (neither
-right nor wrong) and all others count. The same kind-blind row is printed for us too
-("direct, kind-blind"), so the two systems can also be compared on equal terms; the ``all`` rows
-ignore kind entirely.
+reader is shown as a direct quotation: predictions labelled ``direct`` are matched one to one
+against gold ``direct`` alone; a prediction labelled direct that lands on gold ``mixed`` (or on
+nothing) is a false positive, and a gold direct quotation found only as ``mixed`` is missed.
+The baseline carries no kind, so it is scored kind-blind: its predictions lying on gold
+``mixed`` are left out of its direct row (neither right nor wrong) and all others count. The same
+kind-blind row is printed for us too ("direct, kind-blind"), so the two systems can also be
+compared on equal terms; the ``all`` rows ignore kind entirely. "kind agreement" is the share of
+matched quotations whose predicted kind equals the gold kind.
 
 Speaker accuracy: over overlap-matched quotations whose gold speaker is a name, the share whose
 predicted speaker contains the gold name's last word (case and possessive ignored). The gold
@@ -155,7 +156,6 @@ def score(rows: list[dict], preds: list[list[dict]]) -> dict:
         for mode in ("exact", "overlap"):
             pairs = match(gold, pred, exact=mode == "exact")
             t[f"all_{mode}"].add(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
-            gold_of = {j: gi for gi, j in pairs}
             # kind-blind direct: predictions on mixed gold are left out
             g_direct = sum(1 for g in gold if g["kind"] == "direct")
             tp = sum(1 for gi, _ in pairs if gold[gi]["kind"] == "direct")
@@ -164,9 +164,9 @@ def score(rows: list[dict], preds: list[list[dict]]) -> dict:
             # by predicted kind, where predictions carry one
             has_kind = any("kind" in p for p in pred)
             if has_kind or not pred:
-                p_direct = [j for j, p in enumerate(pred) if p.get("kind", "direct") == "direct"]
-                tp_k = sum(1 for j in p_direct if j in gold_of
-                           and gold[gold_of[j]]["kind"] == "direct")
+                p_direct = [p for p in pred if p.get("kind", "direct") == "direct"]
+                gold_direct = [g for g in gold if g["kind"] == "direct"]
+                tp_k = len(match(gold_direct, p_direct, exact=mode == "exact"))
                 t[f"direct_{mode}"].add(tp_k, len(p_direct) - tp_k, g_direct - tp_k)
             else:
                 t[f"direct_{mode}"].add(tp, len(pred) - tp - on_mixed, g_direct - tp)
