@@ -23,6 +23,7 @@ predicted speaker contains the gold name's last word (case and possessive ignore
 speaker is written with its appositive ("Larry Noble, an attorney with the Campaign Legal
 Center"), so the name is the part before the first comma or a linking word (who, at, of, for,
 from, with, in, on, and); it is a name when its last word is capitalised and it is no pronoun.
+The "direct" speaker row counts gold direct quotations matched (overlap) by any prediction.
 Baseline speaker: the nearest capitalised word run outside the quotation, in its paragraph.
 Paragraphs per second: all articles' paragraphs over the time spent finding (and attributing)
 quotations, for each system, in this run.
