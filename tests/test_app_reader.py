@@ -13,7 +13,7 @@ from tui.help_screen import HelpScreen
 from tui.library_screen import LibraryScreen
 from tui.reader_screen import ReaderScreen
 
-SIZE = (160, 40)
+SIZE = (120, 30)
 
 
 @pytest.fixture
