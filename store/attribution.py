@@ -305,8 +305,19 @@ def _describes_name(toks: list[tuple[str, int, int]], k: int, j: int) -> bool:
         return True
     return (k > j and k + 2 < len(toks) and toks[k][0].islower() and toks[k][0].isalpha()
             and _is_capital(toks[k - 1][0]) and _is_capital(toks[k + 1][0])
-            and _is_capital(toks[k + 2][0]) and toks[k][0] not in PREPOSITIONS
-            and toks[k][0] not in _CAPITAL_STOP)
+            and _is_capital(toks[k + 2][0]) and _is_person_noun(toks[k][0]))
+
+
+_PERSON_SUFFIXES = ("ist", "er", "or", "ant", "ent", "man", "woman", "ee", "ally", "aide",
+                    "friend", "rival", "critic", "loyalist", "pal", "confidant", "confidante")
+
+
+def _is_person_noun(word: str) -> bool:
+    """'ally', 'strategist', 'constituent': a noun for a person, not a verb ('endorsed')."""
+    w = word.lower().removesuffix("s") if len(word) > 4 else word.lower()
+    if w in PREPOSITIONS or w in _CAPITAL_STOP or w in CUE_WORDS or w.endswith("ed"):
+        return False
+    return w in ROLE_WORDS or w.endswith(_PERSON_SUFFIXES)
 
 
 _NOT_NAME = ROLE_WORDS | HONORIFICS | DOC_HEADS

@@ -30,8 +30,8 @@ __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
 _MARK_CHARS = OPENERS + CLOSERS + STRAIGHT
 _HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotation
 _SENTENCE_END = re.compile(r"[.!?][\u201d\"\u00bb)]?\s+(?=[\u201c\"\u00abA-Z(])")
-_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|Prof|Rev|vs)"
-                            r"|\b[A-Z])$")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Prof"
+                            r"|Rev|Capt|Sgt|Adm|Maj|Cpl|Cmdr|Hon|Ft|Mt|No|vs)|\b[A-Z])$")
 _GAP_WORDS = {
     "in", "on", "at", "to", "during", "after", "before", "with", "a", "an", "the", "his", "her",
     "their", "its", "this", "last", "reporters", "interview", "statement", "briefing", "conference",
@@ -124,7 +124,7 @@ def _mask(text: str, spans: list[Span]) -> str:
 def _sentence_starts(masked: str, start: int, end: int) -> list[int]:
     starts = [start]
     for m in _SENTENCE_END.finditer(masked, start, end):
-        if _ABBREV_BEFORE.search(masked, max(start, m.start() - 4), m.start()):
+        if _ABBREV_BEFORE.search(masked, max(start, m.start() - 5), m.start()):
             continue
         starts.append(m.end())
     return starts
@@ -150,13 +150,20 @@ def _clean_gap(gap: str) -> bool:
         is_skippable(w) for w in gap.split())
 
 
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+
+
 def _subject_before(masked: str, lo: int, hi: int) -> Mention | None:
     """The subject of a reporting verb at hi: the nearest source that leads straight to it, else
-    the clause's first (“The resolution condemned X, and said ...”)."""
+    the clause's first (“The resolution condemned X, and said ...”; “Warren endorsed Clinton,
+    saying ...”)."""
     cands = [m for m in mentions(masked, max(lo, hi - 240), hi) if not m.object]
     if not cands:
         return None
     last = cands[-1]
+    if _PARTICIPLE_AFTER_COMMA.search(masked, max(lo, hi - 3), hi) and \
+            masked[hi: hi + 12].split(" ", 1)[0].strip(",:").lower().endswith("ing"):
+        return cands[0]
     gap = masked[last.end: hi]
     if _clean_gap(gap):
         return last

@@ -246,3 +246,9 @@ def test_random_marks_and_words_never_raise():
         for q in quotes:
             assert text[q.start: q.end] == q.text
             assert q.kind in ("direct", "mixed")
+
+
+def test_a_participle_cue_belongs_to_the_clause_subject():
+    text = "Senator Ann Warren endorsed Hillary Clinton, saying, \u201cShe is a fighter.\u201d"
+    [q] = find_quotes(text)
+    assert (q.speaker, q.cue, q.kind) == ("Ann Warren", "saying", "direct")
