@@ -22,7 +22,7 @@ import lxml.html
 from readability import Document
 
 from store.article import Article
-from store.clean_text import appeal_strength, byline_of, is_code, is_furniture
+from store.clean_text import appeal_strength, byline_of, is_code, is_credit, is_furniture
 from store.decode import decode_bytes, looks_binary
 from store.errors import InputError, NoArticleError
 from store.metadata import page_metadata
@@ -365,26 +365,38 @@ def _is_label(text: str) -> bool:
 
 
 def _block_is_furniture(block: Block) -> bool:
+    return _furniture_kind(block) is not None
+
+
+def _furniture_kind(block: Block) -> str | None:
+    """Why a block is furniture: "teaser" (links to other stories, appeals, calls to action:
+    what a label announces), "other" (credits, stamps, code, contact lines), or None."""
     text = block.text
     words = text.count(" ") + 1
-    if is_furniture(text) or is_code(text) or appeal_strength(text) == 2 and not _is_quoted(text):
-        return True
+    if appeal_strength(text) == 2 and not _is_quoted(text):
+        return "teaser"
+    if is_furniture(text):
+        return "other" if is_credit(text) else "teaser"
+    if is_code(text):
+        return "other"
     if "[/" in text and _SHORTCODE.search(text):
-        return True
+        return "teaser"
     if words <= 30 and (
         _STAMP.match(text)
         or words <= 10
         and _DATE_TIME_LINE.match(text)
         or _CREDIT.search(text)  # a caption's credit line
     ):
-        return True
+        return "other"
     if words <= 40 and "@" in text and _EMAIL.search(text) and _REACH.search(text):
-        return True  # "Reach X at x@y.com"
+        return "other"  # "Reach X at x@y.com"
     # Teasers for other stories: a block that is (nearly) all links to the same site, short or
     # not a sentence. (Links elsewhere - shops, sources - are often the story's own lines.)
     if block.internal_share >= 0.8 and (words <= 25 or not _SENTENCE.search(text)):
-        return True
-    return block.link_share >= 0.8 and text.isupper()
+        return "teaser"
+    if block.link_share >= 0.8 and text.isupper():
+        return "teaser"
+    return None
 
 
 def _is_quoted(text: str) -> bool:
@@ -395,7 +407,8 @@ def _is_quoted(text: str) -> bool:
 def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop furniture blocks, the repeated headline, a byline, and labels left with nothing."""
     n = len(blocks)
-    drop = [_block_is_furniture(b) for b in blocks]
+    kinds = [_furniture_kind(b) for b in blocks]
+    drop = [kind is not None for kind in kinds]
     # The author's note that closes many stories ("X's book is out now. Follow him on Twitter").
     for i in range(max(0, n - 2), n):
         if len(blocks[i].text.split()) <= 60 and _FOLLOW_AUTHOR.search(blocks[i].text):
@@ -406,14 +419,16 @@ def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
         repeated_headline = i < 3 and bool(title) and _same_text(b.text, title)
         byline_line = (i < 4 or i >= n - 2) and byline_of(b.text) is not None
         drop[i] = repeated_headline or byline_line
-    # A label whose following block went ("DON'T MISS" above teasers), or that ends the
-    # article ("LEARN MORE"), announces furniture.
+    # A label above teasers or an appeal ("DON'T MISS", "Something to consider"), or one that
+    # ends the article ("LEARN MORE"), announces furniture. (A subhead above a photo credit
+    # is still the story's.)
     for i in range(n - 1, -1, -1):
         if drop[i] or not _is_label(blocks[i].text):
             continue
         rest = [j for j in range(i + 1, n) if not drop[j]]
-        if not rest or (i + 1 < n and drop[i + 1]):
+        if not rest or (i + 1 < n and kinds[i + 1] == "teaser"):
             drop[i] = True
+            kinds[i] = "teaser"
     kept = [b for b, d in zip(blocks, drop, strict=True) if not d]
     return _rejoin_split_paragraphs(kept)
 

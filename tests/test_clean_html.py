@@ -238,3 +238,12 @@ def test_paragraph_cut_by_an_inline_ad_is_rejoined():
     )
     article = clean_html(_page_with(body))
     assert "look for savings in the budget and reopen" in article.text
+
+
+def test_subhead_above_a_photo_credit_stays():
+    body = (
+        f"<p>{STORY[0]}</p><h2>What happens next</h2><p>Photo: Jane Roe | Getty Images</p>"
+        f"<p>{STORY[1]}</p><p>{STORY[2]}</p>"
+    )
+    texts = clean_html(_page_with(body)).text.split("\n\n")
+    assert texts == [STORY[0], "What happens next", STORY[1], STORY[2]]
