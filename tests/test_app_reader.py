@@ -340,3 +340,22 @@ async def test_markup_and_escapes_show_literally(app, lib_ids, ids):
     with stored(lib_ids) as lib:
         (h,) = lib.highlights(ids["hostile"])
     assert (h.note, h.tags) == ("[/] [red]", ("[/x]",))
+
+
+async def test_highlights_lost_in_a_re_clean_are_reported_not_dropped(app, lib_ids, ids):
+    from store.article import Article
+
+    with stored(lib_ids) as lib:
+        text = lib.get_article(ids["first"]).text
+        s = text.index("Mr Lavrov")
+        lib.add_highlight(ids["first"], s, s + len("Mr Lavrov added"))
+        kept = text.index("141 countries")
+        lib.add_highlight(ids["first"], kept, kept + len("141 countries"))
+        shorter = text[: text.index("Mr Lavrov")].strip().split("\n\n")
+        lost = lib.replace_text(ids["first"], Article.from_paragraphs(shorter, title="Short"))
+    assert len(lost) == 1
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        header = str(app.screen.query_one("#article-header").render())
+        assert "1 highlight no longer found" in header
+        assert [view.text[m.start : m.end] for m in view.marks] == ["141 countries"]

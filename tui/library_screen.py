@@ -71,7 +71,7 @@ class LibraryScreen(Screen):
     app: NewsReader
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="open", show=True),
+        Binding("enter", "open", "Open", id="open", show=False),  # the table shows its own
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("a", "add", "Add", id="add"),
         Binding("d", "delete", "Delete", id="delete"),
