@@ -647,6 +647,20 @@ class Library:
             )
         return hits
 
+    def titles(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """Titles by id, without reading whole articles (lists that name many sources)."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[int, str] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            out.update(
+                self.conn.execute(
+                    f"SELECT id, title FROM articles WHERE id IN ({marks})", part
+                ).fetchall()
+            )
+        return out
+
 
 def _colour(color: int) -> int:
     if not 1 <= int(color) <= 5:
