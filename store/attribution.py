@@ -380,6 +380,7 @@ class People:
         self.positions: list[int] = []
         self.seen: list[Person] = []
         self.spans: list[tuple[int, int]] = []  # where each mention in `seen` names its person
+        self.objects: list[bool] = []  # whether that mention follows a preposition
         self.documents: list[tuple[int, str]] = []
 
     def add(self, m: Mention, person: bool) -> Person | None:
@@ -409,6 +410,7 @@ class People:
         self.positions.append(m.start)
         self.seen.append(known)
         self.spans.append((m.name_start or m.start, m.name_end or m.end))
+        self.objects.append(m.object)
         return known
 
     def _known(self, words: list[str], pos: int) -> Person | None:
@@ -434,9 +436,14 @@ class People:
             return known
         return Person(" ".join(words), m.role, m.name_start or m.start, m.name_end or m.end)
 
-    def last_before(self, pos: int) -> tuple[Person, int, int] | None:
+    def last_before(self, pos: int, sentence_start: int = 0) -> tuple[Person, int, int] | None:
+        """The person a "he" or "she" at pos points back to: the one most recently named, unless
+        that is an object earlier in the same sentence ("In response to the order by Putin, he
+        said ..." is not Putin speaking); then nobody, rather than a guess."""
         i = bisect.bisect_left(self.positions, pos)
         if not i:
+            return None
+        if self.objects[i - 1] and self.positions[i - 1] >= sentence_start:
             return None
         s, e = self.spans[i - 1]
         return self.seen[i - 1], s, e

@@ -478,7 +478,7 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
         return None
     if _is_title(masked, inner, f):
         return None
-    speaker, s_start, s_end, role = _resolve(src.source, people)
+    speaker, s_start, s_end, role = _resolve(src.source, people, src.sent_start)
     left = masked[f.sent_start: sp.start].rstrip()
     right = masked[sp.end: f.sent_end].lstrip()
     lead_ok = not left or left[-1] in _LEAD_PUNCT or (f.source is not None and f.adjacent_cue
@@ -519,8 +519,10 @@ def _resumes(masked: str, f: _Found) -> bool:
                 and _RESUMED.search(masked, max(f.sent_start, f.span.start - 90), f.span.start))
 
 
-def _resolve(m: Mention | None, people: People) -> tuple[str | None, int | None, int | None,
-                                                           str | None]:
+_Resolved = tuple[str | None, int | None, int | None, str | None]
+
+
+def _resolve(m: Mention | None, people: People, sentence_start: int) -> _Resolved:
     """Speaker name, the offsets of the mention that names it, and its role."""
     if m is None:
         return None, None, None, None
@@ -540,7 +542,7 @@ def _resolve(m: Mention | None, people: People) -> tuple[str | None, int | None,
         return None, None, None, m.text
     low = m.text.lower()
     if low in ("he", "she"):
-        hit = people.last_before(m.start)
+        hit = people.last_before(m.start, sentence_start)
         if hit is not None:
             p, s, e = hit
             return p.name, s, e, p.role
