@@ -80,10 +80,7 @@ class SpeakersScreen(Screen):
 
     def show_quotes(self, name: str) -> None:
         quotes = self.app.library.quotes_by_speaker(name)
-        titles: dict[int, str] = {}
-        for q in quotes:
-            if q.article_id not in titles:
-                titles[q.article_id] = self.app.library.get_article(q.article_id).title
+        titles = self.app.library.titles(q.article_id for q in quotes)
         self.query_one("#speaker-quotes-title", Static).update(
             Content.from_markup("Quotes of [b]$name[/b]", name=one_line(name, 60))
         )
@@ -129,13 +126,10 @@ class CombinedTimelineScreen(Screen):
 
         library = self.app.library
         events = combine_timelines(library.events_of(library.article_ids()))
-        titles: dict[int, str] = {}
+        titles = library.titles(s[0] for ev in events for s in ev.sources)
         listing = self.query_one("#combined-timeline", OptionList)
         for i, ev in enumerate(events):
             sources = list(ev.sources)
-            for article_id, _, _ in sources:
-                if article_id not in titles:
-                    titles[article_id] = library.get_article(article_id).title
             names = "; ".join(one_line(titles[a], 60) for a in dict.fromkeys(s[0] for s in sources))
             first = sources[0] if sources else None
             if i:
