@@ -218,7 +218,9 @@ def _readability_blocks(tree, html: str, site_host: str | None) -> list[Block]:
         return []
     try:
         root = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+    except (lxml.etree.ParserError, ValueError, AssertionError):
+        # readability hands back the whole page when it finds no body at all ("<html>",
+        # a frameset); lxml asserts on such a fragment. There is no article in it.
         return []
     return block_texts(root, site_host)
 

@@ -120,6 +120,14 @@ def test_broken_markup_still_yields_the_story():
         assert p in article.text
 
 
+@pytest.mark.parametrize(
+    "page", [b"<html>", "<html><head></head></html>", "<frameset><frame src='a'></frameset>"]
+)
+def test_pages_without_a_body_say_there_is_no_article(page):
+    with pytest.raises(NoArticleError, match="no article text found in the page"):
+        clean_html(page)
+
+
 def test_page_without_article_says_so():
     page = "<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>"
     with pytest.raises(NoArticleError, match="no article text found in the page"):
