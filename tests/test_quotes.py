@@ -252,3 +252,12 @@ def test_a_participle_cue_belongs_to_the_clause_subject():
     text = "Senator Ann Warren endorsed Hillary Clinton, saying, \u201cShe is a fighter.\u201d"
     [q] = find_quotes(text)
     assert (q.speaker, q.cue, q.kind) == ("Ann Warren", "saying", "direct")
+
+
+def test_a_pronoun_does_not_reach_for_an_object_in_its_own_sentence(archyde):
+    _, quotes = archyde
+    q = containing(quotes, "I condemn Russia\u2019s decision")
+    # "In response to the order by President Vladimir Putin ..., he also pointed out that ...":
+    # the quotation is kept, but Putin is not made to condemn Russia
+    assert q.cue == "pointed out"
+    assert q.speaker is None
