@@ -86,6 +86,8 @@ async def test_word_line_sentence_paragraph_and_ends(app, ids):
         assert view.line_of(view.cursor_offset) > 10
         await pilot.press("pageup")
         assert view.line_of(view.cursor_offset) < 3
+        await pilot.click(ArticleView, offset=(12, 1))  # a word on the second line
+        assert view.line_of(view.cursor_offset) == 1 and view.cursor > 0
 
 
 # --- highlighting -----------------------------------------------------------------------------
