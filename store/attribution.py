@@ -428,6 +428,11 @@ class People:
                 return self.seen[k]
         return self.by_last.get(last) or self.by_first.get(last)
 
+    def knows(self, name: str) -> bool:
+        """Whether a name (or its last word) belongs to someone the article names as a person."""
+        words = [_strip_possessive(w).lower() for w in name.split()]
+        return " ".join(words) in self.by_name or words[-1] in self.by_last
+
     def lookup(self, m: Mention) -> Person:
         """The person a name mention refers to, without recording the mention."""
         words = [_strip_possessive(w) for w in (m.name or m.text).split()]

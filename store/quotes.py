@@ -299,7 +299,17 @@ def _attribute_sentence_final(masked: str, f: _Found) -> bool:
     return True
 
 
-def _attribute_colon(masked: str, f: _Found, lo: int, hi: int) -> bool:
+def _named_enough(masked: str, m: Mention, people: People, sentence_start: int) -> bool:
+    """Whether a capitalised word is a source without a reporting verb to vouch for it: a lone
+    capitalised word opening its sentence must be someone the article names as a person
+    ("Nothing really changed" is not somebody)."""
+    if m.kind != "name" or m.name is None or len(m.name.split()) > 1 or m.role or m.honorific:
+        return True
+    opens_sentence = not masked[sentence_start: m.start].strip(" \u201c\"(")
+    return not opens_sentence or people.knows(m.name)
+
+
+def _attribute_colon(masked: str, f: _Found, lo: int, hi: int, people: People) -> bool:
     """A lead-in ending with a colon at hi: its reporting verb, or else its subject
     ("Article 33 affirms:", "She then addressed the supporters again:")."""
     if _attribute_left(masked, f, lo, hi):
@@ -307,13 +317,14 @@ def _attribute_colon(masked: str, f: _Found, lo: int, hi: int) -> bool:
         f.via = "colon"
         return True
     subj = _subject_before(masked, lo, hi - 1)
-    if subj is None or subj.kind == "pronoun" and subj.text.lower() not in ("he", "she"):
+    if subj is None or subj.kind == "pronoun" and subj.text.lower() not in ("he", "she") \
+            or not _named_enough(masked, subj, people, lo):
         return False
     f.source, f.adjacent_cue, f.via = subj, True, "colon"
     return True
 
 
-def _attribute_sentence_subject(masked: str, f: _Found) -> bool:
+def _attribute_sentence_subject(masked: str, f: _Found, people: People) -> bool:
     """'Trump openly admires Putin as a “strong leader,”': a fragment woven into a sentence is
     its subject's words when the subject is a person."""
     for m in mentions(masked, f.sent_start, f.span.start):
@@ -321,7 +332,8 @@ def _attribute_sentence_subject(masked: str, f: _Found) -> bool:
             continue
         if len(masked[f.sent_start: m.start].split()) > 10:  # not in subject position
             return False
-        if m.kind == "name" and not m.org or m.kind == "description" or (
+        person = m.kind == "name" and not m.org and _named_enough(masked, m, people, f.sent_start)
+        if person or m.kind == "description" or (
                 m.kind == "pronoun" and m.text.lower() in ("he", "she")):
             f.source, f.via = m, "subject"
             return True
@@ -407,13 +419,13 @@ def find_quotes(text: str) -> list[Quote]:
         if _attribute_right(masked, f) or _attribute_left(masked, f, f.sent_start, sp.start) \
                 or _attribute_sentence_final(masked, f):
             continue
-        if left.rstrip().endswith(":") and _attribute_colon(masked, f, f.sent_start,
-                                                            f.sent_start + len(left.rstrip())):
+        colon = f.sent_start + len(left.rstrip())
+        if left.rstrip().endswith(":") and _attribute_colon(masked, f, f.sent_start, colon, people):
             continue
         if left.strip():
             if not _is_upper_start(inner) and not _attribute_subject_first(
                     masked, f, f.sent_start):
-                _attribute_sentence_subject(masked, f)
+                _attribute_sentence_subject(masked, f, people)
             continue
         # a lead-in sentence ending with a colon, in this paragraph or the previous one
         lead_end = f.sent_start
@@ -423,7 +435,7 @@ def find_quotes(text: str) -> list[Quote]:
         if head.endswith(":"):
             cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(_HIDDEN))
             lo = max(0, lead_end - 300) + cut + 1
-            if _attribute_colon(masked, f, lo, lo + len(head) - cut - 1):
+            if _attribute_colon(masked, f, lo, lo + len(head) - cut - 1, people):
                 continue
 
     _inherit(found, text)
