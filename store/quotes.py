@@ -170,6 +170,8 @@ def _subject_before(masked: str, lo: int, hi: int) -> Mention | None:
     g = gap.strip()
     if g.startswith(",") and g.endswith(",") and _HIDDEN not in g:  # Lavrov, in an interview, said
         return last
+    if g.startswith("(") and g.endswith(")") and _HIDDEN not in g:  # McCaskill (D-Mo.) said
+        return last
     return cands[0]
 
 
