@@ -89,8 +89,10 @@ def clean_html(page: bytes | str, url: str | None = None) -> Article:
     if sum(1 for _ in tree.iter()) > _MAX_ELEMENTS:
         blocks = _tidy(_prose_blocks(tree, site_host), meta.title)
     else:
+        lede = _lede_candidate(tree)
         _prepare_for_readability(tree)
         blocks = _tidy(_readability_blocks(tree, html, site_host), meta.title)
+        blocks = _restore_lede(blocks, lede)
     if not _has_article(blocks):
         raise NoArticleError(NO_ARTICLE)
     title = meta.title or ""
@@ -102,6 +104,44 @@ def clean_html(page: bytes | str, url: str | None = None) -> Article:
         published=meta.published,
         url=url,
     )
+
+
+def _norm_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _lede_candidate(tree) -> tuple[str, list[str]] | None:
+    """The paragraph that carries the page's own description, and the texts that follow it.
+
+    Sites put the story's first paragraph in the description meta tag; readability sometimes
+    drops that paragraph when it sits in its own styled container. Read before readability
+    changes the tree.
+    """
+    found = tree.xpath('//meta[@property="og:description" or @name="description"]/@content')
+    desc = _norm_words(found[0]) if found else ""
+    if len(desc) < 60:
+        return None
+    for p in tree.iter("p"):
+        text = re.sub(r"\s+", " ", p.text_content()).strip()
+        if len(text) < 60 or desc not in _norm_words(text):
+            continue
+        following = p.xpath("following::*[self::p or self::div][normalize-space()][position()<=4]")
+        return text, [_norm_words(el.text_content())[:200] for el in following]
+    return None
+
+
+def _restore_lede(blocks: list[Block], lede: tuple[str, list[str]] | None) -> list[Block]:
+    """Put back the described lede when it is missing right before the extracted story."""
+    if not lede or not blocks:
+        return blocks
+    text, following = lede
+    key = _norm_words(text)
+    if any(key[:80] in _norm_words(b.text) for b in blocks):
+        return blocks
+    first = _norm_words(blocks[0].text)[:80]
+    if first and any(f.startswith(first) for f in following):
+        return [Block(text, "p"), *blocks]
+    return blocks
 
 
 def _host(url: str | None) -> str | None:

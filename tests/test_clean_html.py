@@ -255,3 +255,19 @@ def test_subhead_above_a_photo_credit_stays():
     )
     texts = clean_html(_page_with(body)).text.split("\n\n")
     assert texts == [STORY[0], "What happens next", STORY[1], STORY[2]]
+
+
+def test_lede_dropped_by_readability_comes_back_from_the_description():
+    lede = (
+        "Hong Kong (City Wire) A muddled view of the trade talks once again weighed on investors."
+    )
+    page = (
+        "<html><head><meta name='description' content='A muddled view of the trade talks once "
+        "again weighed on investors.'></head><body><article><div class='l-container'>"
+        f"<div class='media-related el__leafmedia'><p>{lede}</p></div>"
+        + "".join(f"<div class='zn-body__paragraph'>{p}</div>" for p in STORY)
+        + "</div></article></body></html>"
+    )
+    article = clean_html(page)
+    assert article.text.startswith(lede)
+    assert article.text.count("muddled view") == 1
