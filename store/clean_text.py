@@ -407,6 +407,11 @@ _STORY_GAP = 4
 _HEAD_LINES = 6
 
 
+def _list_lead(line: _Line) -> bool:
+    """ "The tour dates are:" - a short line that announces what follows."""
+    return not line.drop and line.text.endswith(":") and 2 <= len(line.text.split()) <= 25
+
+
 def _short_sentence(line: _Line) -> bool:
     text = line.text
     return (
@@ -466,6 +471,13 @@ def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
         end += 1
     while start > 0 and _short_sentence(lines[start - 1]):
         start -= 1
+    # A story line ending in a colon announces a list ("Tour dates:"): its short items are
+    # the story's too, up to the first furniture line.
+    if end + 1 < len(lines) and _list_lead(lines[end + 1]):
+        end += 1
+    if lines[end].text.endswith(":"):
+        while end + 1 < len(lines) and not lines[end + 1].drop and end - start < 5000:
+            end += 1
 
     head: list[str] = []
     for ln in reversed(lines[max(0, start - _HEAD_LINES) : start]):
@@ -502,6 +514,10 @@ def _drop_inserts(lines: list[_Line], start: int, end: int) -> None:
         touches_furniture = (i > 0 and lines[i - 1].drop) or (
             j + 1 < len(lines) and lines[j + 1].drop
         )
+        announced = i > 0 and lines[i - 1].text.endswith(":") and not lines[i - 1].drop
+        if announced or any(ln.text.endswith(":") for ln in lines[i:j]):
+            i = j + 1  # a list the story announced ("Tour dates:") is the story's
+            continue
         for ln in lines[i : j + 1]:
             cut_teaser = bool(re.search(r"\w(?:\.\.\.|…)$", ln.text))
             if (j > i and touches_furniture) or cut_teaser or is_dateline(ln.text):
@@ -509,10 +525,11 @@ def _drop_inserts(lines: list[_Line], start: int, end: int) -> None:
         i = j + 1
 
 
+# "About the author" or "About <First Last>" (a person: two to four capitalised words). A
+# company's "About Acme" boilerplate closing a press release is often part of the text.
 _ABOUT = re.compile(
-    r"^\W*(?:about|über|à\s+propos\s+de|sobre|acerca\s+de)\s+(?:the\s+author|"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$",
-    re.IGNORECASE,
+    r"^\W*(?i:about|über|à\s+propos\s+de|sobre|acerca\s+de)\s+(?:(?i:the\s+authors?)|"
+    rf"[{_UPPER}][\w.'’-]*(?:\s+[{_UPPER}][\w.'’-]*){{1,3}})\s*$"
 )
 
 

@@ -225,3 +225,24 @@ def test_page_text_keeps_the_story_and_its_head_only():
         "rights reserved",
     ):
         assert junk not in article.text
+
+
+def test_a_list_the_story_announces_is_kept_but_an_author_bio_is_not():
+    text = "\n".join(
+        [
+            "Band announces reunion tour",
+            "The band will tour North America next summer for the first time in a decade.",
+            "Tickets go on sale on Friday morning through the usual outlets, the promoter said.",
+            "The tour dates are:",
+            "June 9 - West Palm Beach, FL",
+            "June 10 - Tampa, FL",
+            "June 14 - Alpharetta, GA",
+            "Share this article",
+            "About Jane Roe",
+            "Jane Roe writes about music for the paper and has covered the band since 1999.",
+        ]
+    )
+    article = clean_text(text)
+    assert "June 14 - Alpharetta, GA" in article.text
+    assert "Share" not in article.text
+    assert "Jane Roe writes" not in article.text
