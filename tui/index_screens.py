@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.key_bar import KeyBar
 from tui.library_screen import one_line, spaced
 from tui.reader_screen import quoted
 
@@ -42,7 +43,7 @@ class SpeakersScreen(Screen):
             with Vertical(classes="pane"):
                 yield Static(Content("Quotes"), classes="pane-title", id="speaker-quotes-title")
                 yield OptionList(id="speaker-quotes")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         speakers = self.app.library.speakers()
@@ -119,7 +120,7 @@ class CombinedTimelineScreen(Screen):
         yield Static(
             Content("No dated events in the library yet."), classes="empty", id="timeline-empty"
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         from store.timeline import combine_timelines

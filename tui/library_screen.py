@@ -14,17 +14,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from store.article import display_safe
 from store.library import ArticleSummary, SearchHit
+from tui.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from tui.app import NewsReader
 
 T = TypeVar("T")
 PAGE = 100  # rows read at a time
-PREFETCH = 20  # read the next page when the cursor is this close to the last loaded row
+PREFETCH = 20
+SITE_WIDTH = 16  # read the next page when the cursor is this close to the last loaded row
 
 
 def one_line(text: str | None, limit: int | None = None) -> str:
@@ -96,22 +98,23 @@ class LibraryScreen(Screen):
         yield Static(id="library-title", classes="title-bar")
         yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
         yield Static(id="library-empty", classes="empty")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#articles", DataTable)
-        table.add_column("Title", key="title")
-        table.add_column("Site", key="site")
-        table.add_column("Published", key="published")
-        table.add_column("HL", key="highlights")
-        table.add_column("Added", key="added")
-        self.reload()
-        table.focus()
-        self.watch(table, "scroll_y", self._scrolled, init=False)
         if self.app.exit_after_first_frame:  # start-up benchmark: leave once this is painted
             self.call_after_refresh(self.app.exit)
         else:
             self.call_after_refresh(self.app.warm_up)
+        table = self.query_one("#articles", DataTable)
+        # fixed widths: nothing to measure row by row, and columns that do not jump
+        table.add_column("Title", key="title", width=self._title_width())
+        table.add_column("Site", key="site", width=SITE_WIDTH)
+        table.add_column("Published", key="published", width=10)
+        table.add_column("HL", key="highlights", width=3)
+        table.add_column("Added", key="added", width=10)
+        self.reload()
+        table.focus()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
 
     # --- rows -----------------------------------------------------------------------------
 
@@ -120,12 +123,13 @@ class LibraryScreen(Screen):
         return self.query_one("#articles", DataTable)
 
     def _title_width(self) -> int:
-        return max(20, self.size.width - 50)
+        # the other columns, the cell padding and the scrollbar
+        return max(20, self.app.size.width - (SITE_WIDTH + 10 + 3 + 10) - 2 * 5 - 2)
 
     def _row(self, a: ArticleSummary) -> list[Text]:
         return [
             Text(one_line(a.title, self._title_width())),
-            Text(one_line(a.site, 24)),
+            Text(one_line(a.site, SITE_WIDTH)),
             Text(day(a.published)),
             Text(str(a.highlights) if a.highlights else "", justify="right"),
             Text(day(a.added)),
@@ -138,13 +142,16 @@ class LibraryScreen(Screen):
         table = self.table
         table.clear()
         self.loaded = 0
-        self.load_more()
+        # a screenful first (the first frame waits for these), the rest of the page after it
+        self.load_more(self.app.size.height + 5)
+        if self.loaded < min(PAGE, self.total):
+            self.call_after_refresh(self.load_more, PAGE - self.loaded)
         self._update_title()
         if select is not None and str(select) in table.rows:
             table.move_cursor(row=table.get_row_index(str(select)))
 
-    def load_more(self) -> None:
-        page = self.app.library.list_articles(offset=self.loaded, limit=PAGE)
+    def load_more(self, limit: int = PAGE) -> None:
+        page = self.app.library.list_articles(offset=self.loaded, limit=limit)
         table = self.table
         for a in page:
             if str(a.id) not in table.rows:

@@ -16,12 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import NewsreaderError
 from store.library import Highlight, StoredArticle
 from tui.article_view import ArticleView, Mark
+from tui.key_bar import KeyBar
 from tui.library_screen import one_line, spaced
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class ReaderScreen(Screen):
                     yield Static(Content("Quotes"), classes="pane-title")
                     yield OptionList(id="quotes")
                     yield Static(classes="empty", id="quotes-empty")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.fill_panes()
