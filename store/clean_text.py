@@ -322,7 +322,7 @@ class _Line:
 
 def split_units(text: str) -> list[str]:
     """The text's paragraphs: lines, or blank-line blocks whose hard-wrapped lines are rejoined."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     units: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
@@ -591,15 +591,18 @@ def _take_date(kept: list[str]) -> tuple[str | None, list[str]]:
 def _verbatim(text: str) -> Article:
     """Already-clean text: offsets must point into the input as given, so nothing moves."""
     safe = display_safe(text)
-    if re.search(r"\n\s*\n", safe):
-        spans = paragraph_spans(safe)
+    # Spans are found on a same-length copy where CR is a space, so CRLF text splits the same
+    # as LF text; the canonical text keeps every character where it was.
+    probe = text.replace("\r", " ").replace("\t", " ")
+    if re.search(r"\n\s*\n", probe):
+        spans = paragraph_spans(probe)
     else:  # one paragraph per line, as in text saved from a page
         spans = [
             (
                 m.start() + len(m.group()) - len(m.group().lstrip()),
                 m.end() - len(m.group()) + len(m.group().rstrip()),
             )
-            for m in re.finditer(r"[^\n]+", safe)
+            for m in re.finditer(r"[^\n]+", probe)
             if m.group().strip()
         ]
     lines = [safe[s:e] for s, e in spans]

@@ -246,3 +246,14 @@ def test_a_list_the_story_announces_is_kept_but_an_author_bio_is_not():
     assert "June 14 - Alpharetta, GA" in article.text
     assert "Share" not in article.text
     assert "Jane Roe writes" not in article.text
+
+
+def test_no_clean_with_windows_line_endings_splits_like_unix_text():
+    raw = "Storm hits the coast\r\n\r\nThe storm arrived overnight.\r\n\r\nPower is back.\r\n"
+    article = clean_text(raw, clean=False)
+    assert len(article.text) == len(raw)
+    assert [article.text[s:e] for s, e in article.paragraphs] == [
+        "Storm hits the coast",
+        "The storm arrived overnight.",
+        "Power is back.",
+    ]
