@@ -375,6 +375,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def cursor_offset(self) -> int:
+        if self._words is None and self.cursor == 0:  # before the words are found
+            first = WORD.search(self.text)
+            return first.start() if first else 0
         return self.words[self.cursor][0] if self.words else 0
 
     def selection(self) -> tuple[int, int] | None:

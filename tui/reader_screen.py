@@ -143,6 +143,7 @@ class ReaderScreen(Screen):
         return self._article
 
     def compose(self) -> ComposeResult:
+        self._width_classes(self.app.size.width)  # before mounting: styles applied once
         library = self.app.library
         self._article = article = library.get_article(self.article_id)
         self.highlights = library.highlights(self.article_id)
@@ -166,7 +167,6 @@ class ReaderScreen(Screen):
 
     def on_mount(self) -> None:
         self.fill_panes()
-        self._layout(self.size.width)
         view = self.view
         view.focus()
         if self.initial_span:
@@ -286,10 +286,13 @@ class ReaderScreen(Screen):
     def on_resize(self) -> None:
         self._layout(self.size.width)
 
-    def _layout(self, width: int) -> None:
+    def _width_classes(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")
         self.set_class(MEDIUM <= width < WIDE, "-medium")
         self.set_class(width < MEDIUM, "-narrow")
+
+    def _layout(self, width: int) -> None:
+        self._width_classes(width)
         for pane in ("timeline", "quotes"):
             self.query_one(f"#{pane}-pane").set_class(pane in self.hidden_panes, "-hidden")
         self.query_one("#panes").set_class(self.hidden_panes >= {"timeline", "quotes"}, "-hidden")
