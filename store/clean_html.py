@@ -69,7 +69,7 @@ _FURNITURE_WORDS = frozenset(
     credit credits byline author authors dateline timestamp breadcrumb breadcrumbs tags
     comments comment footer toolbar paywall outbrain taboola disclaimer swiper carousel
     slider trending teaser teasers popular widget sidebar nav navigation menu print meta
-    rail also more""".split()  # noqa: SIM905
+    rail""".split()  # noqa: SIM905
 )
 # Posts embedded from social networks are part of the story (the quote it reports), but
 # readability's class rules treat "twitter"/"tweet" as unlikely content and drop them.
