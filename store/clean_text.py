@@ -191,10 +191,18 @@ def is_dateline(line: str) -> bool:
     return bool(_RELATIVE_TIME.search(line) or parse_date(line))
 
 
+# Pieces of an author box: a lone "By", an e-mail address, a social handle. (Bare links
+# stay: stories list their sources that way.)
+_AUTHOR_BOX = re.compile(
+    r"^\W*(?:by|biography|bio|authors?|written\s+by|[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,})\W*$",
+    re.IGNORECASE,
+)
+
+
 def is_furniture(line: str) -> bool:
     """Page furniture that is never part of a story, whatever the site."""
     words = line.split()
-    if is_credit(line):
+    if is_credit(line) or _AUTHOR_BOX.match(line):
         return True
     if _CALL_TO_ACTION.match(line) or _AD.search(line) or _COPYRIGHT.search(line):
         return True
@@ -453,11 +461,15 @@ def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
     def joins(a: int, b: int, run: list[int]) -> bool:
         # Across a few clean lines (a list, subheads), or across a boxed insert (related
         # links, an ad) when the other side is itself dense story-like prose.
+        # A teaser list (headline, author, first sentence, ...) is sparse and never joins;
+        # a lone paragraph beyond several short lines is a standfirst or a caption.
         gap_is_clean = not any(ln.drop for ln in lines[a:b])
-        if b - a <= 3 * _STORY_GAP and gap_is_clean:
+        count = sum(1 for i in prose if run[0] <= i <= run[1])
+        if density(run) < 0.5:
+            return False
+        if b - a <= 3 * _STORY_GAP and gap_is_clean and (count >= 2 or b - a <= _STORY_GAP + 2):
             return True
-        dense = density(run) >= 0.7 and sum(1 for i in prose if run[0] <= i <= run[1]) >= 3
-        return b - a <= 5 * _STORY_GAP and dense
+        return b - a <= 5 * _STORY_GAP and density(run) >= 0.7 and count >= 3
 
     left, right = k - 1, k + 1
     while left >= 0 and joins(runs[left][1] + 1, start, runs[left]):
