@@ -279,7 +279,11 @@ def looks_like_headline(line: str) -> bool:
 
 
 def looks_like_prose(line: str) -> bool:
-    """A sentence or more: enough words and a sentence end (or enough CJK characters)."""
+    """A sentence or more: enough words and a sentence end (or enough CJK characters).
+
+    A teaser cut off mid-word ("...now available via Windows 10 Update Ass...") is not."""
+    if re.search(r"\w(?:\.\.\.|…)$", line):
+        return False
     if re.search(r"[。！？][」』”）)]*$", line):
         return len(line) >= 25
     return len(line.split()) >= 8 and bool(re.search(r"[.!?…][\"'”’)]*$", line))
