@@ -128,8 +128,8 @@ class LibraryScreen(Screen):
 
     def _row(self, a: ArticleSummary) -> list[Text]:
         return [
-            Text(one_line(a.title, self._title_width())),
-            Text(one_line(a.site, SITE_WIDTH)),
+            Text(one_line(a.title, 300), no_wrap=True, overflow="ellipsis"),
+            Text(one_line(a.site, 80), no_wrap=True, overflow="ellipsis"),
             Text(day(a.published)),
             Text(str(a.highlights) if a.highlights else "", justify="right"),
             Text(day(a.added)),
@@ -172,6 +172,14 @@ class LibraryScreen(Screen):
             empty.display = True
         else:
             empty.display = False
+
+    def on_resize(self) -> None:
+        """The title column takes the width the others leave."""
+        column = self.table.columns.get("title")  # type: ignore[call-overload]
+        if column is not None and column.width != self._title_width():
+            column.width = self._title_width()
+            self.table._require_update_dimensions = True  # (no public way to resize a column)
+            self.table.refresh(layout=True)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= self.loaded - PREFETCH and self.loaded < self.total:
