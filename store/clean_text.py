@@ -165,7 +165,7 @@ _NEWSLETTER = re.compile(
 _CREDIT = re.compile(
     r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s*:\s*[^.]{1,80}"
     r"|\((?:image|photo|picture|credit)s?\s*:[^)]*\)|getty\s+images|shutterstock|"
-    r"\bap\s+photo\b|©[^.]{0,60}|submitted\s+photo)\W*$"
+    r"\bap\s+photo\b|\((?:ap|afp|reuters|getty)\b[^)]{0,60}\)|©[^.]{0,60}|submitted\s+photo)\W*$"
     r"|^\W*(?:image|photo|picture)\s+(?:caption|copyright|credit)\b"
     r"|^\W*photo(?:graph)?\s+(?:by|illustration\s+by)\s+[A-Z]",
     re.IGNORECASE,
@@ -388,7 +388,7 @@ def clean_text(text: str, *, clean: bool = True) -> Article:
     warnings: list[str] = []
     if head and looks_like_headline(head[0]):
         title, head = head[0], head[1:]
-    kept = [ln for ln in head if looks_like_headline(ln)] + body
+    kept = [ln for ln in head if looks_like_headline(ln)] + body  # the deck under the headline
     if not byline:
         byline, kept = _take_byline(kept)
     if not published:
