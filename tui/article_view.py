@@ -356,7 +356,7 @@ class ArticleView(ScrollView, can_focus=True):
         return self._words
 
     def on_mount(self) -> None:
-        self.call_after_refresh(lambda: self.words)  # ready before the first key
+        self.call_after_refresh(lambda: (self.words, self.sentences))  # before the first key
 
     @property
     def sentences(self) -> list[tuple[int, int]]:
