@@ -1,20 +1,27 @@
 """Plain text (pasted or saved from a page) into an article: keep the story, drop furniture.
 
-Every line is judged on its own shape, never on the words of any one site:
+First every line is judged on its own shape, never on the words of any one site:
 - code: the punctuation density of JavaScript/CSS (braces, semicolons, `=`), keywords such as
   `function`/`var`, lines that are only brackets;
 - appeals: money vocabulary (donate, subscribe, contribute, costs money) together with the
   press (journalism, reporting, free access) and a direct address ("you", "we", an imperative
   such as "Support ..."); a line with the vocabulary but no address goes only when it sits
-  inside a run of appeal lines (the paragraphs of a donation box);
+  inside a run of appeal lines (the paragraphs of a donation box); a subscription offer with
+  a price;
 - furniture: one-word calls to action ("Donate", "Share", "Advertisement"), advertising and
-  contact lines with phone numbers, share/follow lines, cookie notices, copyright lines,
-  "Read more" links;
+  contact lines with phone numbers, share/follow lines, cookie notices and cookie-policy
+  prose, copyright and credit lines, comment-thread markers ("Reply", "3 hours ago"),
+  "Read more" links.
+Then the story is found as a whole (this matters for text copied from a whole page): the
+largest run of prose lines, weighted by how densely prose fills it (comment threads and teaser
+lists interleave names, dates and headlines), joined with neighbouring dense runs across
+small inserts; short edge sentences and lists the story announces with a colon belong to it.
+Inside it, datelines, cut-off teasers and headline lists beside furniture go.
 - byline: a short line naming people with a reporter's role ("By X", "Reporter X",
-  "X, Reuters"), near the top or the end; it becomes `byline` and leaves the body.
-The headline is the first line when it is shaped like one (short, no closing period, prose
-after it); it becomes the title and leaves the body. Text without a headline gets a title
-cut from its first sentence (and a warning saying so); its body is left whole.
+  "X, Reuters"), above the story or closing it; it becomes `byline` and leaves the body.
+- headline: the first headline-shaped line above the story (short, no closing period); it
+  becomes the title and leaves the body; a deck under it stays. Text without a headline gets
+  a title cut from its first sentence (and a warning saying so); its body is left whole.
 """
 
 from __future__ import annotations
