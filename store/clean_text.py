@@ -452,6 +452,14 @@ def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
     prose = [i for i, ln in enumerate(lines) if not ln.drop and looks_like_prose(ln.text)]
     if not prose:
         return [], [ln.text for ln in lines if not ln.drop], []
+    if not any(ln.drop for ln in lines):
+        # Nothing in the text is furniture: it is an article pasted on its own, lists and
+        # short lines included. Only its headline and byline are told apart.
+        head = [lines[0].text] if looks_like_headline(lines[0].text) and len(lines) > 1 else []
+        body = [ln.text for ln in lines[len(head) :]]
+        if len(body) > 1 and byline_of(body[-1]):
+            return head, body[:-1], body[-1:]
+        return head, body, []
     runs: list[list[int]] = []  # [first, last, words]
     for i in prose:
         words = len(lines[i].text.split())

@@ -257,3 +257,20 @@ def test_no_clean_with_windows_line_endings_splits_like_unix_text():
         "The storm arrived overnight.",
         "Power is back.",
     ]
+
+
+def test_pasted_clean_article_keeps_its_short_lines_and_lists():
+    items = [f"Item {i} on the list" for i in range(1, 16)]
+    text = "\n".join(
+        [
+            "What the budget means for you",
+            "The city published its budget on Tuesday, with changes for most households.",
+            *items,
+            "The council will vote on the plan next month.",
+            "Residents can comment until then.",
+        ]
+    )
+    article = clean_text(text)
+    assert article.title == "What the budget means for you"
+    for line in [*items, "Residents can comment until then."]:
+        assert line in article.text
