@@ -405,6 +405,11 @@ def _weekday_day(anchor: Date, wd: int, direction: str) -> Date:
     return anchor + dt.timedelta(days=ahead)
 
 
+# A year-less day is the occurrence the narration's tense points to ("he was last seen Nov. 3"
+# written in May is last November) unless the other one is more than a season nearer.
+_AGAINST_TENSE = 90
+
+
 def _closest_year(anchor: Date, month: int, day: int | None = None, future: bool = False) -> int:
     """The year of a year-less date: the nearest one for a day ("Feb. 23"); for a bare month
     the last one not after the anchor unless the narration looks ahead or it is at most two
@@ -415,7 +420,7 @@ def _closest_year(anchor: Date, month: int, day: int | None = None, future: bool
             d = _safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
             if d is None:
                 continue
-            gap = abs((d - anchor).days) + (0 if (d >= anchor) == future else 3)
+            gap = abs((d - anchor).days) + (0 if (d >= anchor) == future else _AGAINST_TENSE)
             if best_gap is None or gap < best_gap:
                 best, best_gap = y, gap
         return best
@@ -747,7 +752,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         elif rel == "this":
             y = a.year
         else:
-            y = _closest_year(a, month, None, ctx.future(m.start(), m.end()))
+            soon = (month - a.month) % 12 <= 6 and _deadline(ctx, m.start())
+            y = _closest_year(a, month, None, soon or ctx.future(m.start(), m.end()))
         return "DATE", f"{y}-{month:02d}", None
     if name == "year":
         y = int(g(1))
@@ -873,16 +879,15 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         ref = ctx.reference_day(m.start())
         return "TIME", (ref.isoformat() if ref else "XXXX-XX-XX") + "T" + code, None
     if name == "ref":
-        if g(1):
-            return "DATE", "PRESENT_REF", None
-        if g(2):
-            if g(2).lower() == "earlier" or g(2).lower() == "once":
-                return None if not _ref_adverb_ok(m, ctx.text) else ("DATE", "PAST_REF", None)
-            return "DATE", "PAST_REF", None
-        return "DATE", "FUTURE_REF", None
+        return _ref_value(m, ctx.text)
     if name == "set":
         if g(1):
             word = g(1).lower()
+            if re.match(r" (?:[A-Z]|newspaper|paper|magazine)", ctx.text[m.end() : m.end() + 12]):
+                return None  # "the Communist Party daily Granma": a newspaper, not a SET
+            if re.match(r"\s+(?:said|reported|says|reports|wrote)\b", ctx.text[m.end() :
+                                                                             m.end() + 12]):
+                return None  # "the daily said": the newspaper again
             code = {
                 "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
                 "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M",
@@ -924,13 +929,45 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
     return None
 
 
-def _ref_adverb_ok(m: re.Match[str], text: str) -> bool:
-    """"earlier" and "once" are temporal only standing alone as adverbs of a clause."""
-    after = text[m.end() : m.end() + 12]
-    before = text[max(0, m.start() - 2) : m.start()]
-    if m.group().lower() == "earlier":
-        return bool(re.match(r"\s*,", after)) and (not before.strip() or before.endswith(". "))
-    return False
+_DISCOURSE_NOW = re.compile(r"now\s*,|now\s+for\b", _F)
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+(?:early\s+|late\s+|mid-?)?$", _F)
+_PERFECT = re.compile(r"\b(?:had|has|have)\b", _F)
+
+
+def _deadline(ctx: _Ctx, start: int) -> bool:
+    """"pay it down by February", "loans through January": a limit set ahead of the telling,
+    hence the coming occurrence when that is at most half a year off, unless a perfect tense
+    looks back from it ("had fallen by March")."""
+    s, _ = ctx.sentence(start)
+    before = ctx.text[max(s, start - 60) : start]
+    return bool(_DEADLINE.search(before)) and not _PERFECT.search(before)
+
+
+def _ref_value(m: re.Match[str], text: str) -> _Result:
+    """PRESENT_REF, PAST_REF or FUTURE_REF for the vague references to a time."""
+    word = m.group().lower()
+    if m.group(1):
+        if _DISCOURSE_NOW.match(text, m.start()) and _starts_sentence(text, m.start()):
+            # "Now, he says ..." / "Now for the quiz": a discourse marker that moves the story
+            # on, not a reference to the present (TimeML tags "now" only as a time reference)
+            return None
+        return "DATE", "PRESENT_REF", None
+    if m.group(2):
+        if word in ("earlier", "once"):
+            # bare relational adverbs: their reference is another event, not a time, so
+            # TimeML leaves them untagged (unlike "earlier this week")
+            return None
+        return "DATE", "PAST_REF", None
+    if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return None  # "the future of our peoples": the noun for prospects, not a time
+    return "DATE", "FUTURE_REF", None
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos]
+    return not before.strip(" \t\"“‘'`") or bool(re.search(r"[.!?\n][\"”’'`]*\s*$", before))
 
 
 def _duration_context(m: re.Match[str], text: str) -> bool:

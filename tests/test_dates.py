@@ -242,3 +242,47 @@ def test_offsets_survive_characters_that_change_length_when_lowercased():
     found = find_dates(text, ANCHOR)
     assert [m.text for m in found] == ["Monday, March 1, 2021"]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence-initial "Now," or "Now for" moves the story on; it names no time
+        ("Now, the mayor says, the bridge is safe.", []),
+        ("Now for the weather.", []),
+        ("Now with the bridge open, traffic flows.", [("Now", "DATE", "PRESENT_REF")]),
+        # a bare relational "earlier" points at another event, not at a time
+        ("Earlier, the mayor had opened the bridge.", []),
+        ("Earlier this week, the mayor opened the bridge.",
+         [("Earlier this week", "DATE", "1998-W02")]),
+        # "the future of" is the noun for prospects
+        ("It matters to the future of the town.", []),
+        ("Prices may rise in the future.", [("the future", "DATE", "FUTURE_REF")]),
+        # "daily" naming a newspaper is no SET
+        ("The party daily Pravda said so.", []),
+        ("The daily reported the fire.", []),
+    ],
+)
+def test_words_that_only_look_temporal(text, expected):
+    assert values(text) == expected
+
+
+def test_a_year_less_day_follows_the_tense_of_its_sentence():
+    anchor = dt.date(1999, 5, 7)
+    assert values("He was last seen Nov. 3 near the border.", anchor)[0][2] == "1998-11-03"
+    assert values("The plant will open Nov. 3 after repairs.", anchor)[0][2] == "1999-11-03"
+    # a fiscal year "ended" on a day lies behind the telling
+    assert values("Revenue for the year ended March 31 rose.", dt.date(1989, 11, 1))[-1][2] == (
+        "1989-03-31")
+    # the nearest day still wins when the other reading is far off
+    assert values("The plant will reopen May 2.", anchor)[0][2] == "1999-05-02"
+
+
+def test_a_month_set_as_a_limit_is_the_coming_one():
+    anchor = dt.date(1989, 10, 30)
+    assert values("It must repay the loan by February.", anchor)[0][2] == "1990-02"
+    assert values("The bank extended credit through January.", anchor)[0][2] == "1990-01"
+    # a limit half a year or more behind is the one just gone
+    assert values("Sales rose this year through August.", anchor)[-1][2] == "1989-08"
+    # a perfect tense looks back from the limit
+    assert values("Prices had fallen by February.", anchor)[0][2] == "1989-02"
