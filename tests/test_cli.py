@@ -48,8 +48,18 @@ def test_extract_first_seed_keeps_news_and_drops_appeal_ad_and_script(tmp_path):
     assert proc.returncode == 0, proc.err
     text = proc.out
     assert "The United Nations General Assembly Wednesday approved" in text
-    assert "more than 2,000 civilians had been killed since the invasion began last Thursday." in text
-    for gone in ("PREMIUM TIMES", "Donate", "TEXT AD", "_fbq", "function(", "fbevents", "modest support"):
+    assert (
+        "more than 2,000 civilians had been killed since the invasion began last Thursday." in text
+    )
+    for gone in (
+        "PREMIUM TIMES",
+        "Donate",
+        "TEXT AD",
+        "_fbq",
+        "function(",
+        "fbevents",
+        "modest support",
+    ):
         assert gone not in text
 
 
@@ -78,7 +88,7 @@ def test_extract_many_inputs_as_json_lines_with_no_clean_offsets(tmp_path):
     assert objs[0]["text"] == given
     assert objs[0]["published"] == "2022-03-02"
     for d in objs[0]["dates"]:
-        assert given[d["start"]:d["end"]] == d["text"]
+        assert given[d["start"] : d["end"]] == d["text"]
 
 
 def test_add_twice_is_one_article_then_highlight_and_export(tmp_path, db):
@@ -90,11 +100,21 @@ def test_add_twice_is_one_article_then_highlight_and_export(tmp_path, db):
     assert "already" in again.out
     listing = run("list", "--json", db=db, tmp=tmp_path)
     assert len(listing.out.splitlines()) == 2  # the two seeds, the re-added one once
-    h = run("highlight", article_id, "--text", "Russia should stop bombing", "--note",
-            "Key *demand*", "--tag", "talks", db=db, tmp=tmp_path)
+    h = run(
+        "highlight",
+        article_id,
+        "--text",
+        "Russia should stop bombing",
+        "--note",
+        "Key *demand*",
+        "--tag",
+        "talks",
+        db=db,
+        tmp=tmp_path,
+    )
     assert h.returncode == 0, h.err
     md = run("export", article_id, db=db, tmp=tmp_path).out
-    assert md.startswith("---\ntitle: \"Zelensky says Russia should stop bombing before talks\"")
+    assert md.startswith('---\ntitle: "Zelensky says Russia should stop bombing before talks"')
     assert "> Russia should stop bombing" in md
     assert "Key \\*demand\\*" in md and "#talks" in md
     out_dir = tmp_path / "vault"
@@ -140,7 +160,9 @@ def test_bad_inputs_are_one_line_errors_and_change_nothing(tmp_path, db):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n")
     noarticle = tmp_path / "nav.html"
-    noarticle.write_text("<html><body><nav><a href='/'>Home</a> <a href='/x'>X</a></nav></body></html>")
+    noarticle.write_text(
+        "<html><body><nav><a href='/'>Home</a> <a href='/x'>X</a></nav></body></html>"
+    )
     for source, expect in [
         (tmp_path / "missing.txt", "no such file"),
         (tmp_path, "directory"),
@@ -161,7 +183,8 @@ def test_bad_inputs_are_one_line_errors_and_change_nothing(tmp_path, db):
 def test_best_effort_articles_from_latin1_broken_and_huge_pages(tmp_path, db):
     body = "".join(
         f"<p>Paragraph {i} of the story, with enough words to read as prose in a news "
-        f"article about the café in Zürich.</p>" for i in range(8)
+        f"article about the café in Zürich.</p>"
+        for i in range(8)
     )
     latin = tmp_path / "latin.html"
     latin.write_bytes(

@@ -134,7 +134,7 @@ def test_highlights_found_again_after_the_text_changes(library):
     assert [h.id for h in orphans] == [lost.id]
     new_text = library.get_article(article_id).text
     moved = library.get_highlight(kept.id)
-    assert new_text[moved.start:moved.end] == "Critics disagreed." and not moved.orphaned
+    assert new_text[moved.start : moved.end] == "Critics disagreed." and not moved.orphaned
     assert moved.note == "keep"
     assert library.get_highlight(lost.id).orphaned  # reported and kept, not dropped
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from store.library import Library
 from store.schema import LATEST, migrate
 
@@ -34,7 +36,12 @@ def test_v1_library_migrates_to_latest_keeping_data(tmp_path):
         assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
         assert lib.count_articles() == 1  # no seeds pushed into an existing library
         (h,) = lib.highlights(1)
-        assert (h.exact, h.note, h.tags, h.orphaned) == ("Markets fell.", "old note", ("econ",), False)
+        assert (h.exact, h.note, h.tags, h.orphaned) == (
+            "Markets fell.",
+            "old note",
+            ("econ",),
+            False,
+        )
         assert [hit.id for hit in lib.search("governor")] == [1]
         # new features work on old rows
         lib.set_anchor(1, None)
@@ -47,10 +54,8 @@ def test_each_migration_is_atomic(tmp_path):
     make_v1_library(path)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("CREATE TABLE quotes (x)")  # collides with what v2 creates
-    try:
+    with pytest.raises(sqlite3.OperationalError):
         migrate(conn)
-    except sqlite3.OperationalError:
-        pass
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     cols = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
     assert "anchor" not in cols
