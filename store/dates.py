@@ -322,8 +322,11 @@ _FUTURE = _rx(
     r"|next|upcoming|ahead\s+of|as\s+soon\s+as|set\s+to|to\s+resume|to\s+begin|to\s+start"
     r"|to\s+leave)\b|'ll\b"
 )
+# After a sentence-initial mention ("On Tuesday, the league plans to ..."): the verbs of
+# intention put the day ahead as surely as "will" does.
 _FUTURE_AFTER = _rx(
-    r"\b(?:will|shall|(?:is|are)\s+(?:billed|scheduled|set|due|expected|slated|to))\b|'ll\b"
+    r"\b(?:will|shall|(?:is|are)\s+(?:billed|scheduled|set|due|expected|slated|planning"
+    r"|going|to)|plans?\s+to|intends?\s+to|expects?\s+to)\b|'ll\b"
 )
 _PAST = _rx(
     r"\b(?:\w+ed|said|says|told|was|were|had|did|met|took|began|held|made|came|went|saw|gave"
@@ -711,6 +714,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
             return None
         if yr:
             y = _year(yr, a)
+            ctx.last_year = y  # "that year" later on means this one
         elif a:
             y = _closest_year(a, month, day_n, ctx.future(m.start(), m.end()))
         elif ctx.last_year:
@@ -736,6 +740,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
         y = _year(g(2), a)
         if y is None:
             return None
+        ctx.last_year = y
         return "DATE", f"{y}-{_month(g(1)):02d}", None
     if name in ("month", "month_may"):
         mon = g(2) if name == "month" else re.search(r"may", low, _F).group()
@@ -819,9 +824,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
             return "DATE", f"{y - 1}-Q{q}", None
         return ("DATE", str(a.year - 1), None) if a else ("DATE", "XXXX", None)
     if name == "year_end":
-        if "date" in low:
-            return "DURATION", "P1Y", None
-        return ("DATE", str(ctx.last_year or a.year), None) if a else ("DATE", "XXXX", None)
+        return _year_end_value(m, ctx)
     if name == "season":
         season_word = (g(1) or g(4) or g(5)).lower()
         code = _SEASONS[season_word]
@@ -943,6 +946,23 @@ def _deadline(ctx: _Ctx, start: int) -> bool:
     s, _ = ctx.sentence(start)
     before = ctx.text[max(s, start - 60) : start]
     return bool(_DEADLINE.search(before)) and not _PERFECT.search(before)
+
+
+def _year_end_value(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """"year-to-date" is a stretch of time; "the end of the year" the year (TimeML marks the
+    part with mod=END); the compound "year-end" names the closing day of the books, 31
+    December, the one already gone after "since"."""
+    low = m.group().lower()
+    if "date" in low:
+        return "DURATION", "P1Y", None
+    a = ctx.anchor
+    if a is None:
+        return "DATE", "XXXX", None
+    if low.startswith("the"):
+        return "DATE", str(ctx.last_year or a.year), None
+    if re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8) : m.start()], _F):
+        return "DATE", f"{a.year - 1}-12-31", None
+    return "DATE", f"{ctx.last_year or a.year}-12-31", None
 
 
 def _ref_value(m: re.Match[str], text: str) -> _Result:

@@ -286,3 +286,26 @@ def test_a_month_set_as_a_limit_is_the_coming_one():
     assert values("Sales rose this year through August.", anchor)[-1][2] == "1989-08"
     # a perfect tense looks back from the limit
     assert values("Prices had fallen by February.", anchor)[0][2] == "1989-02"
+
+
+def test_a_sentence_opening_weekday_takes_the_intention_that_follows():
+    anchor = dt.date(1998, 10, 26)  # a Monday
+    assert values("On Tuesday, the league plans to hold a rally.", anchor)[0][2] == "1998-10-27"
+    assert values("On Tuesday, the league held a rally.", anchor)[0][2] == "1998-10-20"
+
+
+def test_that_year_refers_to_the_last_year_named():
+    found = values("She fled in June 1995 and returned later that year.", dt.date(2000, 1, 28))
+    assert found == [("June 1995", "DATE", "1995-06"), ("later that year", "DATE", "1995")]
+    found = values("It opened on May 3, 1990; the same year it closed.", dt.date(2000, 1, 28))
+    assert found[-1] == ("the same year", "DATE", "1990")
+
+
+def test_year_end_is_the_closing_day_of_the_year():
+    anchor = dt.date(1989, 11, 2)
+    assert values("The deal should close by year-end.", anchor) == [
+        ("year-end", "DATE", "1989-12-31")]
+    assert values("The index has risen since year-end.", anchor) == [
+        ("year-end", "DATE", "1988-12-31")]
+    assert values("Sales rose by the end of the year.", anchor)[0][2] == "1989"
+    assert values("Sales rose 5% year-to-date.", anchor)[0][1:] == ("DURATION", "P1Y")
