@@ -610,12 +610,17 @@ class Library:
         return self.get_highlight(h.id)
 
     def _index_notes(self, conn: sqlite3.Connection, article_id: int) -> None:
-        """Keep the article's notes and tags in its search row (the FTS triggers follow)."""
+        """Keep the article's notes and tags in its search row. The FTS trigger re-indexes the
+        whole article (milliseconds on a long one), so only a change of words writes."""
+        words: list[str] = []
+        for note, tags in conn.execute(
+            "SELECT note, tags FROM highlights WHERE article_id = ? ORDER BY id", (article_id,)
+        ):
+            words += [note or "", *json.loads(tags or "[]")]
+        notes = " ".join(w for w in words if w)
         conn.execute(
-            "UPDATE articles SET notes = (SELECT coalesce(group_concat(note || ' ' || "
-            "replace(replace(replace(tags, '[', ''), ']', ''), '\"', ''), ' '), '') "
-            "FROM highlights WHERE article_id = ?) WHERE id = ?",
-            (article_id, article_id),
+            "UPDATE articles SET notes = ? WHERE id = ? AND notes IS NOT ?",
+            (notes, article_id, notes),
         )
 
     # --- search ---------------------------------------------------------------------------

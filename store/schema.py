@@ -139,10 +139,26 @@ def _v3_feeds(conn: sqlite3.Connection) -> None:
     db["articles"].create_index(["url"])
 
 
+def _v4_search_follows_indexed_columns(conn: sqlite3.Connection) -> None:
+    """Re-index an article only when its title, text or notes change.
+
+    The trigger sqlite-utils made fires on any update, so marking an article read or setting
+    its anchor re-tokenised the whole text (17 ms on a 20,000-word article)."""
+    conn.execute("DROP TRIGGER IF EXISTS articles_au")
+    conn.execute(
+        "CREATE TRIGGER articles_au AFTER UPDATE OF title, text, notes ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, title, text, notes) "
+        "VALUES ('delete', old.rowid, old.title, old.text, old.notes); "
+        "INSERT INTO articles_fts (rowid, title, text, notes) "
+        "VALUES (new.rowid, new.title, new.text, new.notes); END"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
     _v3_feeds,
+    _v4_search_follows_indexed_columns,
 ]
 LATEST = len(MIGRATIONS)
 

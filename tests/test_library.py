@@ -137,6 +137,8 @@ def test_highlights_found_again_after_the_text_changes(library):
     assert new_text[moved.start : moved.end] == "Critics disagreed." and not moved.orphaned
     assert moved.note == "keep"
     assert library.get_highlight(lost.id).orphaned  # reported and kept, not dropped
+    assert [hit.id for hit in library.search("revised")] == [article_id]  # re-indexed
+    assert library.search("expected next") == []
 
 
 def test_not_a_sqlite_file_is_a_clear_error_and_is_left_alone(tmp_path):
