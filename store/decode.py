@@ -26,7 +26,9 @@ _PRESCAN_BYTES = 4096 * 4
 
 # Share of control characters (other than whitespace) above which bytes are not text at all.
 _BINARY_SHARE = 0.02
-_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+# ESC and BEL are left out of the count: terminal escape sequences pasted into an article are
+# hostile text to show literally (display_safe), not a sign of binary data.
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (7, 9, 10, 12, 13, 27))
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -235,3 +235,15 @@ def test_usage_errors_exit_non_zero_without_traceback(tmp_path, db):
     assert proc.returncode == 2 and "Traceback" not in proc.err
     proc = run("extract", "--date", "2022-02-30", SEEDS[0], tmp=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.err
+
+
+def test_escape_sequences_in_a_short_text_are_text_not_binary(tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_bytes(
+        b"A short note \x1b]52;c;SGVsbG8=\x07 with \x1b[31mred\x1b[0m and \x1b]0;title\x07 in it.\n"
+    )
+    proc = run("extract", "--json", "--no-clean", hostile, tmp=tmp_path)
+    assert proc.returncode == 0, proc.err
+    text = json.loads(proc.out)["text"]
+    assert "\x1b" not in text and "\x07" not in text
+    assert "␛]52;c;SGVsbG8=␇" in text
