@@ -363,6 +363,9 @@ class _Ctx:
     last_day: Date | None = None
     last_day_para: int = -1
     last_quarter: tuple[int, int] | None = None
+    # a report's stretch of months ("the first nine months": "P9M") named after its quarter;
+    # "a year earlier" and "the year-earlier period" then compare with that stretch
+    period: str | None = None
     last_year: int | None = None
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -529,7 +532,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "nine_months",
         _rx(r"(?:the\s+)?(?:(?:first|latest|year-earlier|past)\s+)?(six|nine)[\s-]months?(?:\s+period)?"
-            r"(?=\s+(?:ended|ending|to|of|were|was|results|period|profit|net|earnings|sales)\b|[,.])"),
+            r"(?=\s+(?:ended|ending|to|of|were|was|results|period|profit|net|earnings|sales)\b|[,.])"
+            r"|(?:the\s+)?year[\s-](?:earlier|ago)\s+(six|nine)[\s-]months?\b"),
     ),
     (
         "relative",
@@ -797,7 +801,7 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
             y = a.year + {"last": -1, "next": 1}.get((g(3) or "").lower(), 0)
         return "DATE", f"{y}-H{h}", None
     if name == "nine_months":
-        return "DURATION", f"P{6 if g(1).lower() == 'six' else 9}M", None
+        return "DURATION", f"P{6 if (g(1) or g(2)).lower() == 'six' else 9}M", None
     if name == "relative":
         return _relative_value(m, ctx)
     if name == "the_unit":
@@ -819,6 +823,8 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
             return "DATE", _week(ref) + "-WE", None
         return "DATE", ref.isoformat(), ref
     if name == "year_earlier":
+        if ctx.period and a:
+            return "DATE", str(a.year - 1), None
         if ctx.last_quarter:
             y, q = ctx.last_quarter
             return "DATE", f"{y - 1}-Q{q}", None
@@ -1042,12 +1048,14 @@ def _quarter_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     if q is None:
         q = _quarter(a) if a else 1
     if re.search(r"year[\s-](?:earlier|ago)", low):
+        if ctx.period and low.endswith("period"):
+            return "DURATION", ctx.period, None  # the stretch just named, a year before
         ctx_q = ctx.last_quarter
         if ctx_q and not ordw:
             y, q = ctx_q
         y -= 1
     else:
-        ctx.last_quarter = (y, q)
+        ctx.last_quarter, ctx.period = (y, q), None
     return "DATE", f"{y}-Q{q}", None
 
 
@@ -1120,6 +1128,8 @@ def _ago_value(m: re.Match[str], ctx: _Ctx) -> _Result:
             y, mo = _add_months(a.year, a.month, 3 * k)
             return "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", None
         if code == "Y":
+            if ctx.period and abs(k) == 1:
+                return "DATE", str(a.year + k), None  # after "the nine months": that year
             if ctx.last_quarter and abs(k) == 1:
                 # "a year earlier" in a report about a quarter means that quarter a year before
                 y, q = ctx.last_quarter
@@ -1449,6 +1459,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# "the quarter-to-quarter comparison", "day-to-day running": a unit compounded into a modifier
+# of manner names no time of its own
+_COMPOUND_AFTER = re.compile(r"-(?:to|over|on)-[a-z]", _F)
+
+
 def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
     """Every temporal expression in `text`, resolved against `anchor` where it is relative."""
     if not text or not isinstance(text, str):
@@ -1469,10 +1484,12 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
             continue
         typ, value, day = res
         s2, e2 = _trim(text, s, e)
-        if e2 <= s2:
+        if e2 <= s2 or _COMPOUND_AFTER.match(text, e2):
             continue
         if day is not None:
             ctx.last_day, ctx.last_day_para = day, ctx.paragraph(s2)
+        if typ == "DURATION" and value in ("P6M", "P9M") and "the " in text[s2:e2].lower():
+            ctx.period = value  # "for the first nine months": the report moves to that stretch
         out.append(DateMention(text[s2:e2], s2, e2, typ, value, day))
     return _join_time_and_day(text, out)
 

@@ -309,3 +309,17 @@ def test_year_end_is_the_closing_day_of_the_year():
         ("year-end", "DATE", "1988-12-31")]
     assert values("Sales rose by the end of the year.", anchor)[0][2] == "1989"
     assert values("Sales rose 5% year-to-date.", anchor)[0][1:] == ("DURATION", "P1Y")
+
+
+def test_a_report_compares_with_the_stretch_it_last_named():
+    anchor = dt.date(1989, 10, 26)
+    text = ("Profit rose in the third quarter from a year earlier. For the nine months, net "
+            "was $5 million, up from $4 million a year earlier. In the year-earlier period, "
+            "sales fell. Net for the year-earlier nine months included a gain.")
+    assert [v[1:] for v in values(text, anchor)] == [
+        ("DATE", "1989-Q3"), ("DATE", "1988-Q3"), ("DURATION", "P9M"), ("DATE", "1988"),
+        ("DURATION", "P9M"), ("DURATION", "P9M")]
+
+
+def test_a_unit_compounded_into_a_modifier_names_no_time():
+    assert values("The quarter-to-quarter comparison and day-to-day work improved.") == []
