@@ -507,7 +507,15 @@ def _same_text(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+# Chinese and Japanese write no spaces between words: two characters count as one word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _word_count(text: str) -> int:
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
+
+
 def _has_article(blocks: list[Block]) -> bool:
-    words = sum(len(b.text.split()) for b in blocks)
+    words = sum(_word_count(b.text) for b in blocks)
     sentences = sum(1 for b in blocks if _SENTENCE.search(b.text))
     return words >= 40 or (words >= 12 and sentences >= 1)

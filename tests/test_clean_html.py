@@ -271,3 +271,18 @@ def test_lede_dropped_by_readability_comes_back_from_the_description():
     article = clean_html(page)
     assert article.text.startswith(lede)
     assert article.text.count("muddled view") == 1
+
+
+def test_japanese_article_in_shift_jis_is_an_article():
+    paragraphs = [
+        "東京都は二日、新しい防災計画を発表した。計画には避難所の増設と備蓄の見直しが含まれる。",
+        "知事は記者会見で「都民の安全を最優先に取り組む」と述べ、来年度の予算に反映させる考えを示した。",
+        "専門家は、計画の実効性を高めるためには地域住民との連携が欠かせないと指摘している。",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        "<html><head><meta charset='shift_jis'><title>防災計画を発表</title></head>"
+        f"<body><article>{body}</article></body></html>"
+    ).encode("shift_jis")
+    article = clean_html(page)
+    assert all(p in article.text for p in paragraphs)
