@@ -666,6 +666,35 @@ class Library:
             )
         return out
 
+    # --- reading lists: the library screen's rows with read state, and its feed filter ---
+
+    def list_rows(
+        self, offset: int = 0, limit: int = 100, *, feed_id: int | None = None
+    ) -> list[ArticleRow]:
+        """A page of the library with each article's read state, newest added first; with
+        `feed_id`, a page of that feed's articles, newest published first."""
+        where, order, params = "", "a.added DESC, a.id DESC", [limit, offset]
+        if feed_id is not None:
+            where, order = "WHERE a.feed_id = ? ", "coalesce(a.published, a.added) DESC, a.id DESC"
+            params = [feed_id, *params]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.site, a.published, a.added, "
+            "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), a.read, a.feed_id "
+            f"FROM articles a {where}ORDER BY {order} LIMIT ? OFFSET ?",
+            params,
+        ).fetchall()
+        return [ArticleRow(*r[:6], read=bool(r[6]), feed_id=r[7]) for r in rows]
+
+    def feed_counts(self) -> list[FeedCount]:
+        """Subscribed feeds by name with their article and unread counts, in one query (the
+        library screen's filter; store.feeds has the full records)."""
+        rows = self.conn.execute(
+            "SELECT f.id, coalesce(f.title, f.url), f.last_error, count(a.id), "
+            "coalesce(sum(a.read = 0), 0) FROM feeds f LEFT JOIN articles a ON a.feed_id = f.id "
+            "GROUP BY f.id ORDER BY lower(coalesce(f.title, f.url)), f.id"
+        ).fetchall()
+        return [FeedCount(*r) for r in rows]
+
 
 def _colour(color: int) -> int:
     if not 1 <= int(color) <= 5:
@@ -680,3 +709,20 @@ def _tags(tags: Iterable[str]) -> list[str]:
         if t and t not in seen:
             seen.append(t)
     return seen
+
+
+@dataclass(frozen=True)
+class ArticleRow(ArticleSummary):
+    """A library row with its read state and the feed it came from (None: added by hand)."""
+
+    read: bool = False
+    feed_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FeedCount:
+    id: int
+    name: str  # the feed's title, else its URL
+    last_error: str | None
+    articles: int
+    unread: int
