@@ -384,9 +384,12 @@ class _Ctx:
             return bool(_FUTURE_NEAR.search(self.text[max(s, start - 30) : start]))
         return _is_future(self.text, s, start, end, e)
 
-    def reference_day(self, pos: int) -> Date | None:
-        """The last day named earlier in the same paragraph, else the anchor."""
-        if self.last_day is not None and self.last_day_para == self.paragraph(pos):
+    def reference_day(self, pos: int, anaphoric: bool = False) -> Date | None:
+        """The last day named earlier in the same paragraph, else the anchor. An `anaphoric`
+        mention ("the previous Friday", "the day after", "three days later") needs an
+        antecedent, so it takes the last day named wherever that was; "the same day" does
+        not count as one, outside its paragraph it is the story's own day."""
+        if self.last_day is not None and (anaphoric or self.last_day_para == self.paragraph(pos)):
             return self.last_day
         return self.anchor
 
@@ -1104,7 +1107,7 @@ def _ago_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     direction = m.group(3).lower()
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     a = ctx.anchor if direction in ("ago", "from now", "hence", "back") else (
-        ctx.reference_day(m.start())
+        ctx.reference_day(m.start(), anaphoric=True)
     )
     code = _unit_code(unit)
     if n is None or a is None or n != int(n) or n > 5000:
@@ -1165,12 +1168,14 @@ def _dayref_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         part = g(4)
     else:
         phrase = re.sub(r"\s+", " ", g(5).lower())
-        ref = ctx.reference_day(m.start())
         k = 0
         if "before" in phrase or "previous" in phrase or "preceding" in phrase:
             k = -1
         elif "after" in phrase or "next" in phrase or "following" in phrase:
             k = 1
+        # "the day after" shifts from an antecedent wherever it was named; "the same day" or
+        # "that day" outside its paragraph is the story's own day
+        ref = ctx.reference_day(m.start(), anaphoric=k != 0)
         pm = re.search(r"(morning|afternoon|evening|night)", phrase)
         if pm:
             part = pm.group(1)
@@ -1194,7 +1199,7 @@ def _weekday_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         return None
     a = ctx.anchor
     if rel in ("the previous", "the following", "the next"):
-        a = ctx.reference_day(m.start())
+        a = ctx.reference_day(m.start(), anaphoric=True)
     if a is None:
         value = f"XXXX-WXX-{wd + 1}"
         return "DATE", value + (
@@ -1486,7 +1491,7 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
         s2, e2 = _trim(text, s, e)
         if e2 <= s2 or _COMPOUND_AFTER.match(text, e2):
             continue
-        if day is not None:
+        if day is not None and name != "clock":  # a clock time names no day of its own
             ctx.last_day, ctx.last_day_para = day, ctx.paragraph(s2)
         if typ == "DURATION" and value in ("P6M", "P9M") and "the " in text[s2:e2].lower():
             ctx.period = value  # "for the first nine months": the report moves to that stretch

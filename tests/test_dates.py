@@ -323,3 +323,14 @@ def test_a_report_compares_with_the_stretch_it_last_named():
 
 def test_a_unit_compounded_into_a_modifier_names_no_time():
     assert values("The quarter-to-quarter comparison and day-to-day work improved.") == []
+
+
+def test_anaphoric_days_reach_back_past_the_paragraph():
+    anchor = dt.date(1989, 10, 30)  # a Monday
+    text = ("Shares closed lower Friday.\n\nLondon was hit by overnight losses in New York.\n\n"
+            "The index ended down 4.5% from the previous Friday.")
+    found = values(text, anchor)
+    assert found[-1] == ("the previous Friday", "DATE", "1989-10-20")
+    # a bare weekday in a new paragraph still counts from the anchor
+    text = "Shares closed lower Friday.\n\nThey fell again on Thursday."
+    assert values(text, anchor)[-1] == ("Thursday", "DATE", "1989-10-26")
