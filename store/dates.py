@@ -320,7 +320,7 @@ _FUTURE = _rx(
     r"|set|due|expected|slated|poised|planned|planning|going|about|likely|supposed|meant|to\s+be)"
     r"\s+to|(?:is|are|was|were)\s+to|plans?\s+to|planning\s+to|intends?\s+to|to\s+be\s+held"
     r"|next|upcoming|ahead\s+of|as\s+soon\s+as|set\s+to|to\s+resume|to\s+begin|to\s+start"
-    r"|to\s+leave)\b|'ll\b"
+    r"|to\s+leave|planned\s+(?:an?|to)|scheduled\s+(?:an?|to))\b|'ll\b"
 )
 # After a sentence-initial mention ("On Tuesday, the league plans to ..."): the verbs of
 # intention put the day ahead as surely as "will" does.
@@ -333,13 +333,16 @@ _PAST = _rx(
     r"|got|fell|rose|sold|bought|paid|won|lost|left|led|ran|struck|broke|spoke|wrote|became"
     r"|found|kept|brought|thought|sent|spent|stood|heard|fled|ago|since|last)\b"
 )
+_HAD = _rx(r"\bhad\s+$")
 _FUTURE_NEAR = _rx(r"\b(?:will|'ll|shall|next|upcoming)\b|\bto\s+\w+\s+(?:on\s+)?$")
 
 
 def _is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) -> bool:
     """Future narration when the nearest tense cue before the mention (else after it) is one."""
     before = text[max(sent_start, start - 160) : start]
-    fut = [m.end() for m in _FUTURE.finditer(before)]
+    # "had been due to expire Friday": a plan seen from the past of the past is over
+    fut = [m.end() for m in _FUTURE.finditer(before)
+           if not _HAD.search(before, max(0, m.start() - 5), m.start())]
     past = [m.end() for m in _PAST.finditer(before)]
     if fut or past:
         return bool(fut) and (not past or fut[-1] >= past[-1])

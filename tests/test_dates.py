@@ -334,3 +334,10 @@ def test_anaphoric_days_reach_back_past_the_paragraph():
     # a bare weekday in a new paragraph still counts from the anchor
     text = "Shares closed lower Friday.\n\nThey fell again on Thursday."
     assert values(text, anchor)[-1] == ("Thursday", "DATE", "1989-10-26")
+
+
+def test_plans_look_ahead_unless_seen_from_the_past_of_the_past():
+    anchor = dt.date(1989, 10, 30)  # a Monday
+    assert values("Protesters planned a rally on Saturday.", anchor)[0][2] == "1989-11-04"
+    assert values("The offer is due to expire Friday.", anchor)[0][2] == "1989-11-03"
+    assert values("The offer had been due to expire Friday.", anchor)[0][2] == "1989-10-27"
