@@ -29,23 +29,33 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML.match(head)) or b"<html" in head.lower() or b"<body" in head.lower()
 
 
+def read_file(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """A file's bytes, with a missing path, a directory, an unreadable or an oversized file
+    each reported in one line."""
+    name = str(path)
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory, not a file")
+    try:
+        with path.open("rb") as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    if len(data) > limit:
+        raise InputError(f"{name}: larger than {limit // (1024 * 1024)} MB")
+    return data
+
+
 def read_bytes(source: str) -> bytes:
-    """The raw bytes of a path or of standard input ('-'), with every failure as one line."""
+    """The raw bytes of a path or of standard input ('-')."""
     if source == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"standard input: larger than {MAX_BYTES // (1024 * 1024)} MB")
     else:
-        path = Path(source).expanduser()
-        if not path.exists():
-            raise InputError(f"{source}: no such file")
-        if path.is_dir():
-            raise InputError(f"{source}: is a directory, not an article file")
-        try:
-            with path.open("rb") as f:
-                data = f.read(MAX_BYTES + 1)
-        except OSError as e:
-            raise InputError(f"{source}: cannot read ({e.strerror or e})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{source}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        data = read_file(source)
     if not data.strip():
         raise InputError(f"{source}: empty, no article in it")
     return data

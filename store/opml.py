@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 from store.article import normalise_paragraph
 from store.errors import FetchError, InputError
 from store.feeds import Feed, add_feed, list_feeds, refuse_unsafe_xml
+from store.ingest import read_file
 from store.library import Library
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
@@ -57,16 +58,7 @@ def parse_opml(data: bytes, name: str = "OPML") -> list[Subscription]:
 
 def import_opml(library: Library, path: str | Path) -> OpmlImport:
     """Subscribe to every feed of an OPML file; a feed already there or not http(s) is skipped."""
-    path = Path(path).expanduser()
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_OPML_BYTES + 1)
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    if len(data) > MAX_OPML_BYTES:
-        raise InputError(f"{path}: larger than {MAX_OPML_BYTES // (1024 * 1024)} MB")
+    data = read_file(path, MAX_OPML_BYTES)
     result = OpmlImport()
     for sub in parse_opml(data, str(path)):
         try:
