@@ -7,6 +7,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from store.article import Article
     from store.library import Library
 
 
@@ -23,16 +24,24 @@ def seed_metadata() -> dict[str, dict[str, str]]:
     return json.loads(files("seeds").joinpath("index.json").read_text(encoding="utf-8"))
 
 
-def import_seeds(library: Library) -> list[int]:
+def seed_article(name: str, text: str) -> Article:
     from store.clean_text import clean_text
 
-    meta = seed_metadata()
-    ids = []
+    article = clean_text(text)
+    article.url = f"seeds/{name}"
+    for key, value in seed_metadata().get(name, {}).items():
+        if not getattr(article, key):
+            setattr(article, key, value)
+    return article
+
+
+def read_seed(source: str) -> Article | None:
+    """The seed article a library records as 'seeds/NAME', or None for any other source."""
     for name, text in seed_texts():
-        article = clean_text(text)
-        article.url = f"seeds/{name}"
-        for key, value in meta.get(name, {}).items():
-            if not getattr(article, key):
-                setattr(article, key, value)
-        ids.append(library.add_article(article)[0])
-    return ids
+        if source == f"seeds/{name}":
+            return seed_article(name, text)
+    return None
+
+
+def import_seeds(library: Library) -> list[int]:
+    return [library.add_article(seed_article(name, text))[0] for name, text in seed_texts()]

@@ -247,3 +247,38 @@ def test_escape_sequences_in_a_short_text_are_text_not_binary(tmp_path):
     text = json.loads(proc.out)["text"]
     assert "\x1b" not in text and "\x07" not in text
     assert "␛]52;c;SGVsbG8=␇" in text
+
+
+def test_reclean_keeps_highlights_on_their_words_and_reports_the_lost(tmp_path, db):
+    story = tmp_path / "story.txt"
+    paras = [
+        "The mayor opened the new bridge on Monday after three years of work.",
+        "Traffic is expected to ease across the river, officials said.",
+        "Critics said the bridge cost twice the original estimate.",
+    ]
+    story.write_text("\n\n".join(paras) + "\n")
+    article_id = run("add", story, db=db, tmp=tmp_path).out.split("\t")[0]
+    run(
+        "highlight",
+        article_id,
+        "--text",
+        "cost twice the original estimate",
+        "--note",
+        "cost",
+        db=db,
+        tmp=tmp_path,
+    )
+    run("highlight", article_id, "--text", "Traffic is expected to ease", db=db, tmp=tmp_path)
+    story.write_text("\n\n".join(["Updated: a correction was added.", paras[0], paras[2]]) + "\n")
+    proc = run("reclean", article_id, db=db, tmp=tmp_path)
+    assert proc.returncode == 0, proc.err
+    assert "1 highlight(s) no longer found" in proc.out
+    assert "Traffic is expected to ease" in proc.err
+    obj = json.loads(run("show", "--json", article_id, db=db, tmp=tmp_path).out)
+    kept = [h for h in obj["highlights"] if not h["orphaned"]]
+    (h,) = kept
+    assert obj["text"][h["start"] : h["end"]] == "cost twice the original estimate"
+    assert h["note"] == "cost"
+    assert len(obj["highlights"]) == 2  # the lost one is kept, marked, not dropped
+    seed = run("reclean", "1", db=db, tmp=tmp_path)  # a seed reads from the package
+    assert seed.returncode == 0, seed.err

@@ -306,6 +306,32 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reclean(args: argparse.Namespace) -> int:
+    from store.ingest import read_article
+    from store.seeding import read_seed
+
+    with _open(args) as library:
+        old = library.get_article(args.id)
+        source = args.source or old.url
+        if not source:
+            raise NewsreaderError(f"article {args.id} has no source to read again; give one")
+        seed = read_seed(source)
+        article = seed if seed is not None else read_article(source)
+        lost = library.replace_text(args.id, article)
+        _emit(
+            args,
+            {"id": args.id, "orphaned": [asdict(h) for h in lost]},
+            f"{args.id}\t{_one_line(library.get_article(args.id).title)}\t"
+            f"{len(lost)} highlight(s) no longer found",
+        )
+        for h in lost:
+            print(
+                f"newsreader: highlight {h.id} not found again: {_one_line(h.exact)}",
+                file=sys.stderr,
+            )
+    return 0
+
+
 def cmd_anchor(args: argparse.Namespace) -> int:
     with _open(args) as library:
         day = None if args.date == "auto" else _day(args.date)
@@ -391,6 +417,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("anchor", cmd_anchor, "set the date relative dates resolve against", [as_json])
     p.add_argument("id", type=int)
     p.add_argument("date", metavar="YYYY-MM-DD|auto")
+
+    p = command(
+        "reclean",
+        cmd_reclean,
+        "read an article's source again; highlights follow their words",
+        [as_json],
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("source", nargs="?", metavar="PATH|URL", help="default: where it came from")
 
     feeds_cli.add_commands(sub, common, as_json)
 
