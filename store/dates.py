@@ -334,12 +334,21 @@ _PAST = _rx(
     r"|found|kept|brought|thought|sent|spent|stood|heard|fled|ago|since|last)\b"
 )
 _HAD = _rx(r"\bhad\s+$")
+# "Trading resumes Monday", "the two meet separately Monday": a present tense right before a
+# bare day tells a schedule, so the day is ahead
+_PRESENT_NEAR = _rx(
+    r"(?<!\bto\s)\b(?:is|are|begins?|starts?|resumes?|opens?|meets?|ends?|closes?|convenes?|arrives?"
+    r"|leaves?|visits?|travels?|returns?|expires?|takes\s+effect|goes\s+on\s+trial)"
+    r"\s+(?:\w+ly\s+)?(?:on\s+)?$"
+)
 _FUTURE_NEAR = _rx(r"\b(?:will|'ll|shall|next|upcoming)\b|\bto\s+\w+\s+(?:on\s+)?$")
 
 
 def _is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) -> bool:
     """Future narration when the nearest tense cue before the mention (else after it) is one."""
     before = text[max(sent_start, start - 160) : start]
+    if _PRESENT_NEAR.search(before):
+        return True
     # "had been due to expire Friday": a plan seen from the past of the past is over
     fut = [m.end() for m in _FUTURE.finditer(before)
            if not _HAD.search(before, max(0, m.start() - 5), m.start())]

@@ -341,3 +341,11 @@ def test_plans_look_ahead_unless_seen_from_the_past_of_the_past():
     assert values("Protesters planned a rally on Saturday.", anchor)[0][2] == "1989-11-04"
     assert values("The offer is due to expire Friday.", anchor)[0][2] == "1989-11-03"
     assert values("The offer had been due to expire Friday.", anchor)[0][2] == "1989-10-27"
+
+
+def test_a_present_tense_right_before_a_bare_day_tells_a_schedule():
+    anchor = dt.date(1998, 5, 1)  # a Friday
+    assert values("Trading resumes Monday.", anchor)[0][2] == "1998-05-04"
+    assert values("The two leaders meet separately Monday.", anchor)[0][2] == "1998-05-04"
+    assert values("The two leaders met separately Monday.", anchor)[0][2] == "1998-04-27"
+    assert values("It had been due to expire Monday.", anchor)[0][2] == "1998-04-27"
