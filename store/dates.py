@@ -1075,10 +1075,13 @@ def _quarter_value(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 def _relative_value(m: re.Match[str], ctx: _Ctx) -> _Result:
-    a = ctx.reference_day(m.start()) if "same" in m.group(2).lower() or m.group(2).lower() == \
-        "that" else ctx.anchor
     rel = re.sub(r"^the\s+", "", m.group(2).lower())
     rel = re.sub(r"\s+", " ", rel)
+    # "that year", "the same week" name the one the story is on; "the following year" and
+    # "the previous month" shift from it (TimeML anchors them to the discourse, not the DCT)
+    shifted = rel in ("following", "previous")
+    a = ctx.reference_day(m.start(), anaphoric=shifted) if shifted or rel in ("same", "that") \
+        else ctx.anchor
     unit = m.group(3).lower()
     if rel == "past" or rel == "coming":
         return "DURATION", _duration(1, unit if unit != "weekend" else "week"), None
@@ -1089,7 +1092,8 @@ def _relative_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     k = {"last": -1, "previous": -1, "this past": -1, "next": 1, "following": 1,
          "this coming": 1}.get(rel, 0)
     if unit == "year":
-        y = (ctx.last_year if rel in ("same", "that") and ctx.last_year else a.year) + k
+        told = rel in ("same", "that", "following", "previous") and ctx.last_year
+        y = (ctx.last_year if told else a.year) + k
         return "DATE", str(y), None
     if unit == "month":
         y, mo = _add_months(a.year, a.month, k)

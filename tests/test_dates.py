@@ -349,3 +349,13 @@ def test_a_present_tense_right_before_a_bare_day_tells_a_schedule():
     assert values("The two leaders meet separately Monday.", anchor)[0][2] == "1998-05-04"
     assert values("The two leaders met separately Monday.", anchor)[0][2] == "1998-04-27"
     assert values("It had been due to expire Monday.", anchor)[0][2] == "1998-04-27"
+
+
+def test_the_following_year_shifts_from_the_year_the_story_is_on():
+    anchor = dt.date(1989, 10, 26)
+    assert values("In 1985, profit rose. The following year, it fell.", anchor)[-1] == (
+        "The following year", "DATE", "1986")
+    assert values("It opened on March 3, 1987 and closed the following month.", anchor)[-1] == (
+        "the following month", "DATE", "1987-04")
+    # with nothing named before, the anchor is the reference
+    assert values("Sales rose the following week.", anchor)[0][2] == "1989-W44"
