@@ -533,7 +533,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?<=the\s)quarter\b|(?<=that\s)quarter\b|(?<=this\s)quarter\b|(?<=latest\s)quarter"
             r"|(?<=current\s)quarter|(?<=ago\s)quarter|(?<=earlier\s)quarter|(?<=same\s)quarter"
             r"|(?<=previous\s)quarter|(?<=comparable\s)quarter|(?<=earlier\s)period"
-            r"|(?<=ago\s)period|(?<=same\s)period|(?<=comparable\s)period)"
+            r"|(?<=ago\s)period|(?<=same\s)period|(?<=comparable\s)period)(?![a-z])"
             r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(" + _YEAR + r")|\s+of\s+(this|last|next|the)\s+year)?"
         ),
     ),

@@ -359,3 +359,9 @@ def test_the_following_year_shifts_from_the_year_the_story_is_on():
         "the following month", "DATE", "1987-04")
     # with nothing named before, the anchor is the reference
     assert values("Sales rose the following week.", anchor)[0][2] == "1989-W44"
+
+
+def test_a_plural_period_is_not_one_quarter():
+    assert values("Income rose over comparable periods in 1988.") == [("1988", "DATE", "1988")]
+    assert values("Income rose over the comparable period.", dt.date(1989, 10, 26))[0][2] == (
+        "1989-Q3")
