@@ -22,7 +22,7 @@ SIZE = (120, 30)
 
 
 def titles(table: DataTable) -> list[str]:
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    return [str(cell) for cell in table.get_column("title")]
 
 
 async def test_opens_on_the_library_newest_first(reading_library, export_dir):

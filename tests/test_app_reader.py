@@ -232,7 +232,7 @@ async def test_q_goes_back_and_the_row_shows_the_new_count(app, lib_ids, ids):
         await pilot.press("h", "q")
         assert isinstance(app.screen, LibraryScreen)
         row = app.screen.table.get_row(str(ids["first"]))
-        assert str(row[3]) == "1"
+        assert str(row[4]) == "1"
 
 
 async def test_help_and_command_palette(app, lib_ids, ids):

@@ -62,6 +62,7 @@ class NewsReader(App):
         def load() -> None:
             import sqlite_utils  # noqa: F401 - the Library's writes use it
 
+            import store.feeds  # noqa: F401 - opening an article marks it read
             import tui.dialogs  # noqa: F401
             import tui.reader_screen  # noqa: F401
 
@@ -78,7 +79,18 @@ class NewsReader(App):
             self.notify(str(e), severity="error", markup=False)
             return
         self.last_opened = article_id
+        self.mark_read(article_id)
         self.push_screen(ReaderScreen(article_id, span))
+
+    def mark_read(self, article_id: int) -> None:
+        """Opening an article reads it (one write, only the first time)."""
+        from store.feeds import is_read, mark_read
+
+        try:
+            if not is_read(self.library, article_id):
+                mark_read(self.library, article_id)
+        except NewsreaderError as e:
+            self.notify(str(e), severity="error", markup=False)
 
     def action_help(self) -> None:
         from tui.help_screen import HelpScreen

@@ -40,9 +40,9 @@ class KeyBar(Widget):
     def _bindings_changed(self, _: Screen) -> None:
         self.refresh()
 
-    def shown(self) -> list[Binding]:
-        """Bindings to show: the screen's own first, then the focused widget's, then the
-        app's; one per action."""
+    def shown(self) -> list[tuple[int, Binding]]:
+        """Bindings to show with their rank: the screen's own first (0), then the focused
+        widget's (1), then the app's (2); one per action."""
         screen = self.screen
         ranked: list[tuple[int, int, Binding]] = []
         seen: set[str] = set()
@@ -53,21 +53,38 @@ class KeyBar(Widget):
             seen.add(binding.action)
             rank = 0 if active.node is screen else 2 if active.node is self.app else 1
             ranked.append((rank, order, binding))
-        return [b for _, _, b in sorted(ranked, key=lambda r: (r[0], r[1]))]
+        return [(rank, b) for rank, _, b in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
     def render(self) -> Content:
+        """One line that fits: when the keys are too many, the screen's last ones give way
+        (every key stays in the help screen and the palette)."""
         key_style = self.get_visual_style("key-bar--key")
-        parts: list[Content] = []
-        for group, members in groupby(self.shown(), key=lambda b: b.group):
-            bindings = list(members)
+        parts: list[tuple[int, Content]] = []
+        for group, members in groupby(self.shown(), key=lambda rb: rb[1].group):
+            ranked = list(members)
+            bindings = [b for _, b in ranked]
             if group is not None and len(bindings) > 1:
                 keys = "".join(self.app.get_key_display(b) for b in bindings)
-                parts.append(Content(keys).stylize(key_style) + Content(f" {group.description}"))
+                parts.append(
+                    (
+                        ranked[0][0],
+                        Content(keys).stylize(key_style) + Content(f" {group.description}"),
+                    )
+                )
             else:
                 parts.extend(
-                    Content(self.app.get_key_display(b)).stylize(key_style)
-                    + Content(f" {b.description}")
-                    for b in bindings
+                    (
+                        rank,
+                        Content(self.app.get_key_display(b)).stylize(key_style)
+                        + Content(f" {b.description}"),
+                    )
+                    for rank, b in ranked
                 )
         palette = Content("^p").stylize(key_style) + Content(" palette")
-        return Content("  ").join([*parts, palette])
+        room = self.content_region.width or self.size.width
+        shown = [c for _, c in parts] + [palette]
+        while len(parts) > 1 and sum(c.cell_length + 2 for c in shown) - 2 > room:
+            screen_keys = [i for i, (rank, _) in enumerate(parts) if rank == 0]
+            parts.pop(screen_keys[-1] if screen_keys else len(parts) - 1)
+            shown = [c for _, c in parts] + [palette]
+        return Content("  ").join(shown)

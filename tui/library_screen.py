@@ -6,27 +6,36 @@ of 100,000 articles opens as fast as one of ten.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from store.article import display_safe
-from store.library import ArticleSummary, SearchHit
+from store.errors import NewsreaderError
+from store.library import ArticleRow, FeedCount, SearchHit
 from tui.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from store.feeds import Feed, ProgressEvent, RefreshReport
     from tui.app import NewsReader
+    from tui.feed_list import FeedList
 
 T = TypeVar("T")
 PAGE = 100  # rows read at a time
-PREFETCH = 20
-SITE_WIDTH = 16  # read the next page when the cursor is this close to the last loaded row
+PREFETCH = 20  # read the next page when the cursor is this close to the last loaded row
+SITE_WIDTH = 16
+UNREAD = "●"
+BAR = 20  # cells of the refresh progress bar
 
 
 def one_line(text: str | None, limit: int | None = None) -> str:
@@ -61,6 +70,41 @@ def hit_prompt(hit: SearchHit) -> Content:
     return Content("\n").join([title, Content("  ") + snippet])
 
 
+def progress_line(done: int, total: int, what: str) -> Content:
+    """`Refreshing feeds ━━━━━━╺──── 12/40 · what just finished`."""
+    total = max(total, 1)
+    filled = min(BAR, round(BAR * done / total))
+    bar = Content("━" * filled).stylize("$accent") + Content("─" * (BAR - filled)).stylize(
+        "$text-muted"
+    )
+    return Content.assemble(
+        Content("Refreshing feeds ").stylize("bold"),
+        bar,
+        f" {done}/{total}",
+        Content(f" · {what}" if what else "").stylize("$text-muted"),
+    )
+
+
+class RefreshProgress(Message):
+    """Posted from the refresh thread after each feed and each entry."""
+
+    def __init__(self, event: ProgressEvent) -> None:
+        super().__init__()
+        self.event = event
+
+
+class RefreshDone(Message):
+    def __init__(self, report: RefreshReport | None, error: str | None, stopped: bool) -> None:
+        super().__init__()
+        self.report, self.error, self.stopped = report, error, stopped
+
+
+class FeedSubscribed(Message):
+    def __init__(self, feed: Feed | None, created: bool, error: str | None) -> None:
+        super().__init__()
+        self.feed, self.created, self.error = feed, created, error
+
+
 class ArticleTable(DataTable):
     """The rows; Enter opens (and says so in the footer)."""
 
@@ -77,7 +121,13 @@ class LibraryScreen(Screen):
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("a", "add", "Add", id="add"),
         Binding("d", "delete", "Delete", id="delete"),
-        Binding("e", "export_all", "Export all", id="export-all"),
+        Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Refresh every feed"),
+        Binding("m", "toggle_read", "Read", id="toggle-read", tooltip="Mark read / unread"),
+        Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Subscribe to a feed (URL)"),
+        Binding(
+            "f", "feeds", "Feeds", id="feeds", show=False, tooltip="Go to the feed list and back"
+        ),
+        Binding("e", "export_all", "Export", id="export-all", tooltip="Export all"),
         Binding("s", "speakers", "Speakers", id="speakers"),
         Binding("T", "timeline", "Timeline", id="combined-timeline"),
         Binding("escape", "close_search", "Close search", id="close-search", show=False),
@@ -93,12 +143,27 @@ class LibraryScreen(Screen):
         self.total = 0
         self.loaded = 0
         self.searching = False
+        self.feed_id: int | None = None  # the feed the table shows; None: every article
+        self.feeds: list[FeedCount] = []
+        self.rows: dict[int, ArticleRow] = {}  # the loaded rows, by article id
+        self.refresh_stop: threading.Event | None = None  # set: a refresh runs
 
     def compose(self) -> ComposeResult:
+        self.feeds = self.app.library.feed_counts()
         yield Static(id="library-title", classes="title-bar")
-        yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
-        yield Static(id="library-empty", classes="empty")
+        with Horizontal(id="library-body"):
+            if self.feeds:
+                yield self._feed_list()
+            with Vertical(id="library-main"):
+                yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+                yield Static(id="library-empty", classes="empty")
+        yield Static(id="refresh-status")
         yield KeyBar()
+
+    def _feed_list(self) -> FeedList:
+        from tui.feed_list import FeedList, list_width
+
+        return FeedList(self.feeds, self.feed_id, list_width(self.app.size.width), id="feeds")
 
     def on_mount(self) -> None:
         if self.app.exit_after_first_frame:  # start-up benchmark: leave once this is painted
@@ -107,6 +172,7 @@ class LibraryScreen(Screen):
             self.call_after_refresh(self.app.warm_up)
         table = self.query_one("#articles", DataTable)
         # fixed widths: nothing to measure row by row, and columns that do not jump
+        table.add_column("", key="unread", width=1)
         table.add_column("Title", key="title", width=self._title_width())
         table.add_column("Site", key="site", width=SITE_WIDTH)
         table.add_column("Published", key="published", width=10)
@@ -123,12 +189,25 @@ class LibraryScreen(Screen):
         return self.query_one("#articles", DataTable)
 
     def _title_width(self) -> int:
-        # the other columns, the cell padding and the scrollbar
-        return max(20, self.app.size.width - (SITE_WIDTH + 10 + 3 + 10) - 2 * 5 - 2)
+        # the other columns, the cell padding, the scrollbar and the feed list
+        from_feeds = 0
+        if self.feeds:
+            from tui.feed_list import list_width
 
-    def _row(self, a: ArticleSummary) -> list[Text]:
+            from_feeds = list_width(self.app.size.width)
+        return max(
+            20, self.app.size.width - (1 + SITE_WIDTH + 10 + 3 + 10) - 2 * 6 - 2 - from_feeds
+        )
+
+    def _row(self, a: ArticleRow) -> list[Text]:
         return [
-            Text(one_line(a.title, 300), no_wrap=True, overflow="ellipsis"),
+            Text("" if a.read else UNREAD, style="bold"),
+            Text(
+                one_line(a.title, 300),
+                style="" if a.read else "bold",
+                no_wrap=True,
+                overflow="ellipsis",
+            ),
             Text(one_line(a.site, 80), no_wrap=True, overflow="ellipsis"),
             Text(day(a.published)),
             Text(str(a.highlights) if a.highlights else "", justify="right"),
@@ -138,9 +217,13 @@ class LibraryScreen(Screen):
     def reload(self, *, select: int | None = None) -> None:
         """Read the first page again (after an add or a delete)."""
         library = self.app.library
-        self.total = library.count_articles()
+        if self.feed_id is None:
+            self.total = library.count_articles()
+        else:
+            self.total = next((f.articles for f in self.feeds if f.id == self.feed_id), 0)
         table = self.table
         table.clear()
+        self.rows.clear()
         self.loaded = 0
         # a screenful first (the first frame waits for these), the rest of the page after it
         self.load_more(self.app.size.height + 5)
@@ -151,30 +234,49 @@ class LibraryScreen(Screen):
             table.move_cursor(row=table.get_row_index(str(select)))
 
     def load_more(self, limit: int = PAGE) -> None:
-        page = self.app.library.list_articles(offset=self.loaded, limit=limit)
+        page = self.app.library.list_rows(self.loaded, limit, feed_id=self.feed_id)
         table = self.table
         for a in page:
             if str(a.id) not in table.rows:
                 table.add_row(*self._row(a), key=str(a.id))
+                self.rows[a.id] = a
         self.loaded += len(page)
 
     def _update_title(self) -> None:
         n = self.total
-        title = f"Library · {n:,} article{'s' if n != 1 else ''}"
+        feed = next((f for f in self.feeds if f.id == self.feed_id), None)
+        title = "Library"
+        if feed is not None:
+            title += f" · {one_line(feed.name, 60)}"
+        title += f" · {n:,} article{'s' if n != 1 else ''}"
+        if feed is not None and feed.unread:
+            title += f", {feed.unread:,} unread"
         if self.searching:
             title += " · search"
         self.query_one("#library-title", Static).update(Content(title))
         empty = self.query_one("#library-empty", Static)
         if n == 0 and not self.searching:
-            empty.update(
-                Content("The library is empty. Press a to add an article from a file or a URL.")
-            )
+            if feed is None:
+                message = "The library is empty. Press a to add an article from a file or a URL."
+                if self.feeds:
+                    message += " Press r to refresh the feeds."
+            elif feed.last_error:
+                message = (
+                    f"No articles from this feed yet. Last refresh: {one_line(feed.last_error)}"
+                )
+            else:
+                message = "No articles from this feed yet. Press r to refresh."
+            empty.update(Content(message))
             empty.display = True
         else:
             empty.display = False
 
     def on_resize(self) -> None:
         """The title column takes the width the others leave."""
+        if lists := self.query("#feeds"):
+            from tui.feed_list import list_width
+
+            lists.first().show(self.feeds, self.feed_id, list_width(self.app.size.width))
         column = self.table.columns.get("title")  # type: ignore[call-overload]
         if column is not None and column.width != self._title_width():
             column.width = self._title_width()
@@ -208,13 +310,47 @@ class LibraryScreen(Screen):
         return int(key.value)
 
     def refresh_row(self, article_id: int) -> None:
-        """Show an article's current highlight count after the reader changed it."""
-        table = self.table
-        if str(article_id) in table.rows:
-            n = len(self.app.library.highlights(article_id))
-            table.update_cell(
-                str(article_id), "highlights", Text(str(n) if n else "", justify="right")
-            )
+        """Show an article's current highlight count and read state after a change."""
+        from dataclasses import replace
+
+        from store.feeds import is_read
+
+        row = self.rows.get(article_id)
+        if row is None or str(article_id) not in self.table.rows:
+            return
+        try:
+            read = is_read(self.app.library, article_id)
+        except NewsreaderError:
+            return
+        row = self.rows[article_id] = replace(
+            row, read=read, highlights=len(self.app.library.highlights(article_id))
+        )
+        for column, cell in zip(
+            ("unread", "title", "site", "published", "highlights"), self._row(row), strict=False
+        ):
+            self.table.update_cell(str(article_id), column, cell)
+
+    def show_feed_counts(self) -> None:
+        """Unread counts (and feeds) as they are now, in the list and the title."""
+        self.feeds = self.app.library.feed_counts()
+        lists = self.query("#feeds")
+        if lists:
+            lists.first().show(self.feeds, self.feed_id)
+        elif self.feeds:
+            body = self.query_one("#library-body")
+            body.mount(self._feed_list(), before=0)
+            self.on_resize()
+        self._update_title()
+
+    def on_option_list_option_highlighted(self, event) -> None:
+        """Moving through the feed list filters the table at once."""
+        if event.option_list.id != "feeds":
+            return
+        event.stop()
+        feed_id = event.option_list.feed_at(event.option_index)
+        if feed_id != self.feed_id:
+            self.feed_id = feed_id
+            self.reload()
 
     # --- actions --------------------------------------------------------------------------
 
@@ -292,6 +428,9 @@ class LibraryScreen(Screen):
         if event.option_list.id == "hits" and event.option.id is not None:
             event.stop()
             self.open_article(int(event.option.id))
+        elif event.option_list.id == "feeds":  # Enter on a feed: on to its articles
+            event.stop()
+            self.table.focus()
 
     def action_add(self) -> None:
         from tui.dialogs import PromptScreen
@@ -378,8 +517,167 @@ class LibraryScreen(Screen):
         self.app.push_screen(CombinedTimelineScreen())
 
     def action_quit(self) -> None:
+        self.stop_refresh()
         self.app.exit()
 
     def on_screen_resume(self) -> None:
         if self.app.last_opened is not None:
             self.refresh_row(self.app.last_opened)
+            if self.feeds:
+                self.show_feed_counts()
+
+    def on_unmount(self) -> None:
+        self.stop_refresh()
+
+    # --- feeds ----------------------------------------------------------------------------
+
+    def action_feeds(self) -> None:
+        """Between the feed list and the table."""
+        lists = self.query("#feeds")
+        if not lists:
+            self.app.notify("No feeds yet: press F to subscribe to one.", markup=False)
+        elif self.focused is lists.first():
+            self.table.focus()
+        else:
+            if self.searching:
+                self.action_close_search()
+            lists.first().focus()
+
+    def action_toggle_read(self) -> None:
+        from store.feeds import is_read, mark_read
+
+        article_id = self.current_id()
+        if article_id is None:
+            return
+        try:
+            mark_read(self.app.library, article_id, not is_read(self.app.library, article_id))
+        except NewsreaderError as e:
+            self.app.notify(str(e), severity="error", markup=False)
+            return
+        self.refresh_row(article_id)
+        if self.feeds:
+            self.show_feed_counts()
+
+    def action_refresh_feeds(self) -> None:
+        if self.refresh_stop is not None:
+            self.app.notify("The feeds are being refreshed already.", markup=False)
+        elif not self.feeds:
+            self.app.notify("No feeds yet: press F to subscribe to one.", markup=False)
+        else:
+            self.start_refresh(None)
+
+    def start_refresh(self, feed_ids: list[int] | None) -> None:
+        """Fetch in a thread with its own connection; progress and the end come back as
+        messages (post_message is thread-safe and never waits for the UI)."""
+        stop = self.refresh_stop = threading.Event()
+        path = self.app.library.path
+        status = self.query_one("#refresh-status", Static)
+        status.update(progress_line(0, len(feed_ids or self.feeds), "starting"))
+        status.display = True
+
+        def run() -> None:
+            from store.feeds import list_feeds, refresh_feeds
+            from store.library import Library
+
+            report, error = None, None
+            try:
+                with Library(path, seed=False) as library:
+                    feeds = list_feeds(library)
+                    if feed_ids is not None:
+                        feeds = [f for f in feeds if f.id in feed_ids]
+                    report = refresh_feeds(
+                        library,
+                        feeds,
+                        progress=lambda e: self._post(RefreshProgress(e)),
+                        stop=stop,
+                    )
+            except Exception as e:  # noqa: BLE001 - a notice, never a traceback
+                error = str(e) if isinstance(e, NewsreaderError) else f"refresh failed: {e!r}"
+            self._post(RefreshDone(report, error, stop.is_set()))
+
+        self.run_worker(run, thread=True, group="refresh", exit_on_error=False)
+
+    def _post(self, message: Message) -> None:
+        with suppress(RuntimeError):  # the app has closed its loop: nobody is left to tell
+            self.post_message(message)
+
+    def stop_refresh(self) -> None:
+        if self.refresh_stop is not None:
+            self.refresh_stop.set()
+
+    def on_refresh_progress(self, message: RefreshProgress) -> None:
+        e = message.event
+        if self.refresh_stop is None:
+            return
+        what = f"{one_line(e.feed.name, 40)}: {one_line(e.message, 60)}"
+        self.query_one("#refresh-status", Static).update(progress_line(e.done, e.total, what))
+
+    def on_refresh_done(self, message: RefreshDone) -> None:
+        self.refresh_stop = None
+        self.query_one("#refresh-status", Static).display = False
+        report = message.report
+        if report is None:
+            self.app.notify(
+                one_line(message.error or "refresh failed"), severity="error", markup=False
+            )
+            return
+        new, failed = len(report.new_articles), len(report.failed)
+        summary = f"Feeds refreshed: {new} new, {failed} failed"
+        if message.stopped:
+            summary = f"Refresh stopped: {new} new, {failed} failed"
+        if failed:
+            where, why = report.failed[0]
+            first = why if why.startswith(where) else f"{where}: {why}"
+            summary += f" (first: {one_line(first, 100)})"
+        self.app.notify(summary, severity="warning" if failed else "information", markup=False)
+        self.show_feed_counts()
+        if new or failed:
+            self.reload(select=self.current_id() if not self.searching else None)
+
+    def action_subscribe(self) -> None:
+        from tui.dialogs import PromptScreen
+
+        self.app.push_screen(
+            PromptScreen(
+                "Subscribe to a feed: its URL, or a page that links to one",
+                placeholder="https://example.org/feed.xml",
+            ),
+            self._subscribe,
+        )
+
+    def _subscribe(self, url: str | None) -> None:
+        if not url or not url.strip():
+            return
+        path = self.app.library.path
+
+        def run() -> None:
+            from store.feeds import subscribe
+            from store.library import Library
+
+            try:
+                with Library(path, seed=False) as library:
+                    feed, created = subscribe(library, url.strip())
+            except Exception as e:  # noqa: BLE001 - a notice, never a traceback
+                error = str(e) if isinstance(e, NewsreaderError) else f"{url}: {e!r}"
+                self._post(FeedSubscribed(None, False, error))
+                return
+            self._post(FeedSubscribed(feed, created, None))
+
+        self.run_worker(run, thread=True, group="subscribe", exit_on_error=False)
+
+    def on_feed_subscribed(self, message: FeedSubscribed) -> None:
+        feed = message.feed
+        if feed is None:
+            self.app.notify(one_line(message.error), severity="error", markup=False)
+            return
+        name = one_line(feed.name, 60)
+        self.feed_id = feed.id  # first: the rebuilt list highlights it, and says so later
+        self.show_feed_counts()
+        self.reload()
+        if not message.created:
+            self.app.notify(f"Already subscribed: {name}", markup=False)
+        elif self.refresh_stop is not None:
+            self.app.notify(f"Subscribed: {name}. Press r after this refresh.", markup=False)
+        else:
+            self.app.notify(f"Subscribed: {name}", markup=False)
+            self.start_refresh([feed.id])
