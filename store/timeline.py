@@ -14,7 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from store.article import paragraph_spans
 from store.dates import DateMention, value_period
+from store.segment import sentence_spans
 
 
 @dataclass(frozen=True)
@@ -34,14 +36,6 @@ class CombinedEvent:
 
 MAX_LINE = 200
 
-# Sentence ends: terminal punctuation (plus closing quotes) before a capital, or a line break;
-# not after common abbreviations or initials ("Mr. Lavrov", "U.S. officials").
-_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "Jr", "Sr", "Mrs", "Gen", "Gov", "Sen", "Rep", "No", "vs",
-                  "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-_SENTENCE_END = re.compile(
-    r"[.!?…](?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
-    + r"[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
-)
 # Where a sentence may be cut between two dates, strongest first.
 _BOUNDARIES = [
     re.compile(r";\s+"),
@@ -69,21 +63,7 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((pos, m.start() + len(m.group().rstrip())))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return sentence_spans(text, paragraph_spans(text))
 
 
 def _timeline_date(mention: DateMention) -> tuple[str, tuple[dt.date, int]] | None:
