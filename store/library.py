@@ -625,6 +625,25 @@ class Library:
 
     # --- search ---------------------------------------------------------------------------
 
+    def tagged(self, tag: str) -> list[int]:
+        """Articles with a highlight carrying `tag` (a leading # is ignored)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT h.article_id FROM highlights h, json_each(h.tags) t "
+            "WHERE lower(t.value) = lower(?) ORDER BY h.article_id",
+            (tag.strip().lstrip("#").strip(),),
+        )
+        return [r[0] for r in rows]
+
+    def matching(self, query: str) -> list[int]:
+        """Every article whose title, text or notes match the query, oldest first."""
+        fts = _fts_query(query)
+        if fts is None:
+            return []
+        rows = self.conn.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid", (fts,)
+        )
+        return [r[0] for r in rows]
+
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Articles whose title, text or notes match every word, newest first."""
         fts = _fts_query(query)

@@ -282,3 +282,37 @@ def test_reclean_keeps_highlights_on_their_words_and_reports_the_lost(tmp_path, 
     assert len(obj["highlights"]) == 2  # the lost one is kept, marked, not dropped
     seed = run("reclean", "1", db=db, tmp=tmp_path)  # a seed reads from the package
     assert seed.returncode == 0, seed.err
+
+
+def test_combined_timeline_of_the_seeds_reads_in_order_and_filters(tmp_path, db):
+    proc = run("timeline", "--json", db=db, tmp=tmp_path)
+    assert proc.returncode == 0, proc.err
+    events = [json.loads(line) for line in proc.out.splitlines()]
+    texts = [e["text"] for e in events]
+
+    def first(words: str) -> int:
+        return next(i for i, t in enumerate(texts) if words in t)
+
+    story = [
+        first("invasion began last Thursday"),
+        first("Security Council resolution"),
+        first("first round of talks"),
+        first("joint interview"),
+        first("General Assembly Wednesday approved"),
+        first("continue talks on Thursday"),
+    ]
+    assert story == sorted(story)
+    both = [e for e in events if len({s["article_id"] for s in e["sources"]}) == 2]
+    assert both, "the same event reported by both seeds shows once with both"
+    run("highlight", "2", "--text", "Gomel", "--tag", "korea", db=db, tmp=tmp_path)
+    run("highlight", "2", "--text", "first time", "--tag", "Korea", db=db, tmp=tmp_path)
+    tagged = run("timeline", "--json", "--tag", "#korea", db=db, tmp=tmp_path)
+    ids = {s["article_id"] for line in tagged.out.splitlines() for s in json.loads(line)["sources"]}
+    assert ids == {2}
+    searched = run("timeline", "--json", "--search", "Medinsky", db=db, tmp=tmp_path)
+    ids = {
+        s["article_id"] for line in searched.out.splitlines() for s in json.loads(line)["sources"]
+    }
+    assert ids == {1}
+    line = one_line_error(run("timeline", "--tag", "nothing", db=db, tmp=tmp_path))
+    assert "empty" in line

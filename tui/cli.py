@@ -254,10 +254,18 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from store.timeline import combine_timelines
 
     with _open(args) as library:
-        ids = args.ids or library.article_ids()
         for article_id in args.ids:
             library.get_article(article_id)
-        titles = {i: library.get_article(i).title for i in ids}
+        ids = args.ids or library.article_ids()
+        for chosen in (
+            library.tagged(args.tag) if args.tag else None,
+            library.matching(args.search) if args.search else None,
+        ):
+            if chosen is not None:
+                ids = [i for i in ids if i in set(chosen)]
+        if not ids:
+            raise NewsreaderError("no article matches: the timeline is empty")
+        titles = library.titles(ids)
         combined = combine_timelines(library.events_of(ids))
         for ev in combined:
             sources = sorted({s[0] for s in ev.sources})
@@ -408,6 +416,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("timeline", cmd_timeline, "the combined timeline of articles", [as_json])
     p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--tag", help="only articles with a highlight tagged TAG")
+    p.add_argument("--search", metavar="QUERY", help="only articles matching QUERY")
 
     command("speakers", cmd_speakers, "everyone quoted in the library", [as_json])
 
