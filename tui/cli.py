@@ -262,7 +262,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             library.matching(args.search) if args.search else None,
         ):
             if chosen is not None:
-                ids = [i for i in ids if i in set(chosen)]
+                keep = set(chosen)
+                ids = [i for i in ids if i in keep]
         if not ids:
             raise NewsreaderError("no article matches: the timeline is empty")
         titles = library.titles(ids)
