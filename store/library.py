@@ -692,7 +692,8 @@ class Library:
     ) -> list[ArticleRow]:
         """A page of the library with each article's read state, newest added first; with
         `feed_id`, a page of that feed's articles, newest published first."""
-        where, order, params = "", "a.added DESC, a.id DESC", [limit, offset]
+        where, order = "", "a.added DESC, a.id DESC"  # the order of list_articles
+        params: list[object] = [limit, offset]
         if feed_id is not None:
             where, order = "WHERE a.feed_id = ? ", "coalesce(a.published, a.added) DESC, a.id DESC"
             params = [feed_id, *params]
