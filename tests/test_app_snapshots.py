@@ -95,3 +95,23 @@ def test_reader_with_both_panes(snap_compare, snapshot_library, export_dir):
 def test_help_screen(snap_compare, snapshot_library, export_dir):
     app = NewsReader(db_path=snapshot_library[0], export_dir=export_dir)
     assert snap_compare(app, press=["question_mark"], terminal_size=(120, 60))
+
+
+def test_library_with_feeds(snap_compare, snapshot_library, export_dir):
+    """The feed filter beside the table, one article read (test data set directly)."""
+    from store.feeds import add_feed
+
+    path, ids = snapshot_library
+    with Library(path) as lib:
+        wire, _ = add_feed(lib, "http://127.0.0.1:9/wire.xml", title="Wire [b]desk[/]")
+        add_feed(lib, "http://127.0.0.1:9/quiet.xml", title="Quiet feed")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            "UPDATE articles SET feed_id = ? WHERE id IN (?, ?)",
+            (wire.id, ids["first"], ids["second"]),
+        )
+        conn.execute("UPDATE articles SET read = 1 WHERE id = ?", (ids["second"],))
+    conn.close()
+    app = NewsReader(db_path=path, export_dir=export_dir)
+    assert snap_compare(app, terminal_size=(120, 24))

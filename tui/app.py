@@ -136,9 +136,10 @@ class NewsReader(App):
                 continue
             seen.add(binding.action)
             keys = binding.key_display or binding.key.split(",")[0]
+            about = f" · {binding.tooltip}" if binding.tooltip else ""
             yield SystemCommand(
                 binding.description,
-                f"Key: {keys}",
+                f"Key: {keys}{about}",
                 lambda action=binding.action, node=node: self.call_later(
                     self.run_action, action, node
                 ),

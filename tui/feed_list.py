@@ -52,9 +52,8 @@ class FeedList(OptionList):
         self.highlighted = ids.index(self.selected) if self.selected in ids else 0
 
     def options_for(self, feeds: list[FeedCount]) -> list[Option]:
-        unread = sum(f.unread for f in feeds)
-        return [
-            Option(feed_prompt("All articles", unread, self.cells), id=ALL),
+        return [  # (no count for all: unread articles added by hand would make it a scan)
+            Option(feed_prompt("All articles", 0, self.cells), id=ALL),
             *(
                 Option(feed_prompt(f.name, f.unread, self.cells, bool(f.last_error)), id=str(f.id))
                 for f in feeds

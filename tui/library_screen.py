@@ -7,7 +7,7 @@ of 100,000 articles opens as fast as one of ten.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
 
@@ -85,8 +85,17 @@ def progress_line(done: int, total: int, what: str) -> Content:
     )
 
 
+def in_background(fn: Callable[[], None], name: str) -> None:
+    """Network work on a daemon thread, not a Textual worker: quitting sets the refresh's
+    stop event, but a request in flight can take up to the fetch timeout to give up, and the
+    app must not wait for it (what is stored is stored; SQLite rolls back the rest)."""
+    threading.Thread(target=fn, name=f"newsreader-{name}", daemon=True).start()
+
+
 class RefreshProgress(Message):
     """Posted from the refresh thread after each feed and each entry."""
+
+    bubble = False  # the library screen's own business
 
     def __init__(self, event: ProgressEvent) -> None:
         super().__init__()
@@ -94,12 +103,16 @@ class RefreshProgress(Message):
 
 
 class RefreshDone(Message):
+    bubble = False  # the library screen's own business
+
     def __init__(self, report: RefreshReport | None, error: str | None, stopped: bool) -> None:
         super().__init__()
         self.report, self.error, self.stopped = report, error, stopped
 
 
 class FeedSubscribed(Message):
+    bubble = False  # the library screen's own business
+
     def __init__(self, feed: Feed | None, created: bool, error: str | None) -> None:
         super().__init__()
         self.feed, self.created, self.error = feed, created, error
@@ -121,13 +134,12 @@ class LibraryScreen(Screen):
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("a", "add", "Add", id="add"),
         Binding("d", "delete", "Delete", id="delete"),
-        Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Refresh every feed"),
-        Binding("m", "toggle_read", "Read", id="toggle-read", tooltip="Mark read / unread"),
-        Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Subscribe to a feed (URL)"),
-        Binding(
-            "f", "feeds", "Feeds", id="feeds", show=False, tooltip="Go to the feed list and back"
-        ),
+        Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Refresh feeds"),
+        Binding("m", "toggle_read", "Read", id="toggle-read", tooltip="Read / unread"),
+        Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Add a feed"),
+        Binding("f", "feeds", "Feeds", id="feeds", show=False, tooltip="Feeds ↔ table"),
         Binding("e", "export_all", "Export", id="export-all", tooltip="Export all"),
+        Binding("q", "quit", "Quit", id="quit"),
         Binding("s", "speakers", "Speakers", id="speakers"),
         Binding("T", "timeline", "Timeline", id="combined-timeline"),
         Binding("escape", "close_search", "Close search", id="close-search", show=False),
@@ -135,7 +147,6 @@ class LibraryScreen(Screen):
         Binding("k", "row(-1)", "Previous row", id="row-prev", show=False),
         Binding("g", "first", "First row", id="row-first", show=False),
         Binding("G", "last", "Last loaded row", id="row-last", show=False),
-        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(self) -> None:
@@ -595,7 +606,7 @@ class LibraryScreen(Screen):
                 error = str(e) if isinstance(e, NewsreaderError) else f"refresh failed: {e!r}"
             self._post(RefreshDone(report, error, stop.is_set()))
 
-        self.run_worker(run, thread=True, group="refresh", exit_on_error=False)
+        in_background(run, "refresh")
 
     def _post(self, message: Message) -> None:
         with suppress(RuntimeError):  # the app has closed its loop: nobody is left to tell
@@ -663,7 +674,7 @@ class LibraryScreen(Screen):
                 return
             self._post(FeedSubscribed(feed, created, None))
 
-        self.run_worker(run, thread=True, group="subscribe", exit_on_error=False)
+        in_background(run, "subscribe")
 
     def on_feed_subscribed(self, message: FeedSubscribed) -> None:
         feed = message.feed
