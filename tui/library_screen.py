@@ -88,7 +88,7 @@ def progress_line(done: int, total: int, what: str) -> Content:
 def in_background(fn: Callable[[], None], name: str) -> None:
     """Network work on a daemon thread, not a Textual worker: quitting sets the refresh's
     stop event, but a request in flight can take up to the fetch timeout to give up, and the
-    app must not wait for it (what is stored is stored; SQLite rolls back the rest)."""
+    app's loop must not wait for it (what is stored is stored; SQLite rolls back the rest)."""
     threading.Thread(target=fn, name=f"newsreader-{name}", daemon=True).start()
 
 

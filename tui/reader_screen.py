@@ -181,7 +181,9 @@ class ReaderScreen(Screen):
 
     def _header(self) -> Content:
         a = self._article
-        meta = " · ".join(one_line(m) for m in (a.site, a.byline, a.published) if m)
+        # a feed's ISO stamp reads as its day: "2022-03-05", not "2022-03-05T10:00:00+00:00"
+        published = a.published[:10] if a.published and a.published[4:5] == "-" else a.published
+        meta = " · ".join(one_line(m) for m in (a.site, a.byline, published) if m)
         lines = [Content.from_markup("[b]$title[/b]", title=one_line(a.title))]
         if meta:
             lines.append(Content.from_markup("[dim]$meta[/dim]", meta=meta))
