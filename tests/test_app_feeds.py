@@ -223,3 +223,21 @@ def test_the_progress_line_counts_and_names_what_finished():
     assert str(line) == (
         "Refreshing feeds ━━━━━─────────────── 3/12 · Harbour Gazette: 2 new entries"
     )
+
+
+async def test_a_narrow_terminal_shows_the_feed_list_only_while_in_use(feeds_library, export_dir):
+    path, feeds = feeds_library
+    app = NewsReader(db_path=path, export_dir=export_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        feed_list = screen.query_one("#feeds", FeedList)
+        assert not feed_list.display  # the table keeps every column
+        await pilot.press("f")
+        assert feed_list.display and app.focused is feed_list
+        await pilot.press("down", "enter")
+        assert screen.feed_id == feeds["harbour"] and app.focused is screen.table
+        await pilot.pause()
+        assert not feed_list.display
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert feed_list.display

@@ -79,8 +79,8 @@ class NewsReader(App):
             self.notify(str(e), severity="error", markup=False)
             return
         self.last_opened = article_id
-        self.mark_read(article_id)
         self.push_screen(ReaderScreen(article_id, span))
+        self.call_after_refresh(self.mark_read, article_id)  # the write waits for the paint
 
     def mark_read(self, article_id: int) -> None:
         """Opening an article reads it (one write, only the first time)."""

@@ -15,6 +15,9 @@ from store.library import FeedCount
 ALL = "all"  # the option id of "All articles"
 
 
+INLINE = 100  # narrower terminals show the list only while it is in use (`f`)
+
+
 def list_width(screen_width: int) -> int:
     """Cells the list takes, its border included: narrower on a narrow terminal, so the
     titles keep room."""

@@ -203,9 +203,10 @@ class LibraryScreen(Screen):
         # the other columns, the cell padding, the scrollbar and the feed list
         from_feeds = 0
         if self.feeds:
-            from tui.feed_list import list_width
+            from tui.feed_list import INLINE, list_width
 
-            from_feeds = list_width(self.app.size.width)
+            if self.app.size.width >= INLINE:
+                from_feeds = list_width(self.app.size.width)
         return max(
             20, self.app.size.width - (1 + SITE_WIDTH + 10 + 3 + 10) - 2 * 6 - 2 - from_feeds
         )
@@ -285,8 +286,9 @@ class LibraryScreen(Screen):
     def on_resize(self) -> None:
         """The title column takes the width the others leave."""
         if lists := self.query("#feeds"):
-            from tui.feed_list import list_width
+            from tui.feed_list import INLINE, list_width
 
+            self.set_class(self.app.size.width < INLINE, "-narrow")
             lists.first().show(self.feeds, self.feed_id, list_width(self.app.size.width))
         column = self.table.columns.get("title")  # type: ignore[call-overload]
         if column is not None and column.width != self._title_width():
@@ -352,6 +354,15 @@ class LibraryScreen(Screen):
             body.mount(self._feed_list(), before=0)
             self.on_resize()
         self._update_title()
+
+    def choose_feed(self, feed_id: int | None) -> None:
+        """Filter by this feed from now on (the caller reloads). The list's highlight follows;
+        the message it sends then matches and reloads nothing."""
+        self.feed_id = feed_id
+        self.show_feed_counts()
+        if lists := self.query("#feeds"):
+            feed_list = lists.first()
+            feed_list.highlighted = feed_list.feed_ids.index(feed_id)
 
     def on_option_list_option_highlighted(self, event) -> None:
         """Moving through the feed list filters the table at once."""
@@ -485,6 +496,8 @@ class LibraryScreen(Screen):
             self.app.notify(f"Added: {title}", markup=False)
         else:
             self.app.notify(f"Already in the library: {title}", markup=False)
+        if self.feed_id is not None:  # an article added by hand is in no feed: show them all
+            self.choose_feed(None)
         self.reload(select=article_id)
 
     def action_delete(self) -> None:
@@ -506,6 +519,8 @@ class LibraryScreen(Screen):
                 self.app.library.delete_article(article_id)
                 self.app.notify(f"Deleted: {one_line(article.title, 60)}", markup=False)
                 row = self.table.cursor_row
+                if self.feeds:
+                    self.show_feed_counts()
                 self.reload()
                 if self.table.row_count:
                     self.table.move_cursor(row=min(row, self.table.row_count - 1))
@@ -552,7 +567,12 @@ class LibraryScreen(Screen):
         else:
             if self.searching:
                 self.action_close_search()
+            self.add_class("-feeds-open")  # on a narrow terminal it shows only now
             lists.first().focus()
+
+    def on_descendant_blur(self, event) -> None:
+        if event.widget.id == "feeds":
+            self.remove_class("-feeds-open")
 
     def action_toggle_read(self) -> None:
         from store.feeds import is_read, mark_read
@@ -682,8 +702,7 @@ class LibraryScreen(Screen):
             self.app.notify(one_line(message.error), severity="error", markup=False)
             return
         name = one_line(feed.name, 60)
-        self.feed_id = feed.id  # first: the rebuilt list highlights it, and says so later
-        self.show_feed_counts()
+        self.choose_feed(feed.id)
         self.reload()
         if not message.created:
             self.app.notify(f"Already subscribed: {name}", markup=False)
