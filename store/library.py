@@ -715,6 +715,11 @@ class Library:
         ).fetchall()
         return [FeedCount(*r) for r in rows]
 
+    def has_feeds(self) -> bool:
+        """Whether any feed is subscribed: what the library screen's first frame needs to know
+        (the counts come after it)."""
+        return self.conn.execute("SELECT EXISTS (SELECT 1 FROM feeds)").fetchone()[0] == 1
+
 
 def _colour(color: int) -> int:
     if not 1 <= int(color) <= 5:
