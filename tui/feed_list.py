@@ -15,15 +15,6 @@ from store.library import FeedCount
 ALL = "all"  # the option id of "All articles"
 
 
-INLINE = 100  # narrower terminals show the list only while it is in use (`f`)
-
-
-def list_width(screen_width: int) -> int:
-    """Cells the list takes, its border included: narrower on a narrow terminal, so the
-    titles keep room."""
-    return 26 if screen_width >= 110 else 20
-
-
 def feed_prompt(name: str, unread: int, width: int, failed: bool = False) -> Content:
     """The name cut to fit, the unread count at the right edge; `!` when the last refresh
     of the feed failed."""

@@ -28,7 +28,6 @@ from tui.key_bar import KeyBar
 if TYPE_CHECKING:
     from store.feeds import Feed, ProgressEvent, RefreshReport
     from tui.app import NewsReader
-    from tui.feed_list import FeedList
 
 T = TypeVar("T")
 PAGE = 100  # rows read at a time
@@ -36,6 +35,13 @@ PREFETCH = 20  # read the next page when the cursor is this close to the last lo
 SITE_WIDTH = 16
 UNREAD = "●"
 BAR = 20  # cells of the refresh progress bar
+FEEDS_INLINE = 100  # narrower terminals show the feed list only while it is in use (`f`)
+
+
+def feed_list_width(screen_width: int) -> int:
+    """Cells the feed list takes, its border included: narrower on a narrow terminal, so the
+    titles keep room."""
+    return 26 if screen_width >= 110 else 20
 
 
 def one_line(text: str | None, limit: int | None = None) -> str:
@@ -160,27 +166,43 @@ class LibraryScreen(Screen):
         self.refresh_stop: threading.Event | None = None  # set: a refresh runs
 
     def compose(self) -> ComposeResult:
-        self.feeds = self.app.library.feed_counts()
         yield Static(id="library-title", classes="title-bar")
         with Horizontal(id="library-body"):
-            if self.feeds:
-                yield self._feed_list()
+            if self.app.library.has_feeds():
+                # the list (counts over every feed's articles) comes right after the first
+                # frame; until then an empty column of its width keeps the table still
+                slot = Static(id="feeds-slot", classes="feed-column")
+                slot.styles.width = feed_list_width(self.app.size.width)
+                yield slot
             with Vertical(id="library-main"):
                 yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
                 yield Static(id="library-empty", classes="empty")
         yield Static(id="refresh-status")
         yield KeyBar()
 
-    def _feed_list(self) -> FeedList:
-        from tui.feed_list import FeedList, list_width
+    def _place_feed_list(self) -> None:
+        """Make the feed list, in place of its empty slot if there is one."""
+        from tui.feed_list import FeedList
 
-        return FeedList(self.feeds, self.feed_id, list_width(self.app.size.width), id="feeds")
+        width = feed_list_width(self.app.size.width)
+        feed_list = FeedList(self.feeds, self.feed_id, width, id="feeds", classes="feed-column")
+        body = self.query_one("#library-body")
+        if slots := self.query("#feeds-slot"):
+            body.mount(feed_list, before=slots.first())
+            slots.remove()
+        else:
+            body.mount(feed_list, before=0)
+
+    def _with_feeds(self) -> bool:
+        return bool(self.feeds) or bool(self.query("#feeds-slot"))
 
     def on_mount(self) -> None:
         if self.app.exit_after_first_frame:  # start-up benchmark: leave once this is painted
             self.call_after_refresh(self.app.exit)
         else:
             self.call_after_refresh(self.app.warm_up)
+            if self.query("#feeds-slot"):
+                self.call_after_refresh(self.show_feed_counts)
         table = self.query_one("#articles", DataTable)
         # fixed widths: nothing to measure row by row, and columns that do not jump
         table.add_column("", key="unread", width=1)
@@ -202,11 +224,8 @@ class LibraryScreen(Screen):
     def _title_width(self) -> int:
         # the other columns, the cell padding, the scrollbar and the feed list
         from_feeds = 0
-        if self.feeds:
-            from tui.feed_list import INLINE, list_width
-
-            if self.app.size.width >= INLINE:
-                from_feeds = list_width(self.app.size.width)
+        if self._with_feeds() and self.app.size.width >= FEEDS_INLINE:
+            from_feeds = feed_list_width(self.app.size.width)
         return max(
             20, self.app.size.width - (1 + SITE_WIDTH + 10 + 3 + 10) - 2 * 6 - 2 - from_feeds
         )
@@ -270,7 +289,7 @@ class LibraryScreen(Screen):
         if n == 0 and not self.searching:
             if feed is None:
                 message = "The library is empty. Press a to add an article from a file or a URL."
-                if self.feeds:
+                if self._with_feeds():
                     message += " Press r to refresh the feeds."
             elif feed.last_error:
                 message = (
@@ -285,11 +304,10 @@ class LibraryScreen(Screen):
 
     def on_resize(self) -> None:
         """The title column takes the width the others leave."""
-        if lists := self.query("#feeds"):
-            from tui.feed_list import INLINE, list_width
-
-            self.set_class(self.app.size.width < INLINE, "-narrow")
-            lists.first().show(self.feeds, self.feed_id, list_width(self.app.size.width))
+        if self._with_feeds():
+            self.set_class(self.app.size.width < FEEDS_INLINE, "-narrow")
+            if lists := self.query("#feeds"):
+                lists.first().show(self.feeds, self.feed_id, feed_list_width(self.app.size.width))
         column = self.table.columns.get("title")  # type: ignore[call-overload]
         if column is not None and column.width != self._title_width():
             column.width = self._title_width()
@@ -350,8 +368,7 @@ class LibraryScreen(Screen):
         if lists:
             lists.first().show(self.feeds, self.feed_id)
         elif self.feeds:
-            body = self.query_one("#library-body")
-            body.mount(self._feed_list(), before=0)
+            self._place_feed_list()
             self.on_resize()
         self._update_title()
 
@@ -592,7 +609,7 @@ class LibraryScreen(Screen):
     def action_refresh_feeds(self) -> None:
         if self.refresh_stop is not None:
             self.app.notify("The feeds are being refreshed already.", markup=False)
-        elif not self.feeds:
+        elif not self._with_feeds():
             self.app.notify("No feeds yet: press F to subscribe to one.", markup=False)
         else:
             self.start_refresh(None)
