@@ -241,3 +241,22 @@ async def test_a_narrow_terminal_shows_the_feed_list_only_while_in_use(feeds_lib
         await pilot.resize_terminal(120, 24)
         await pilot.pause()
         assert feed_list.display
+
+
+def test_first_frame_with_feeds_loads_no_network_code(feeds_library):
+    """The library's first frame knows only that feeds exist; httpx, feedparser and the feed
+    code load when a key needs them, the list right after the frame."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.app import NewsReader\n"
+        f"NewsReader(Path({str(feeds_library[0])!r}), exit_after_first_frame=True)"
+        ".run(headless=True)\n"
+        "heavy = ('httpx', 'feedparser', 'store.feeds', 'store.fetch', 'tui.feed_list')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
