@@ -282,8 +282,8 @@ class LibraryScreen(Screen):
         title += f" · {n:,} article{'s' if n != 1 else ''}"
         if feed is not None and feed.unread:
             title += f", {feed.unread:,} unread"
-        if self.searching:
-            title += " · search"
+        if self.searching:  # search reads the whole library, whichever feed is chosen
+            title = "Library · search in every article" if feed else title + " · search"
         self.query_one("#library-title", Static).update(Content(title))
         empty = self.query_one("#library-empty", Static)
         if n == 0 and not self.searching:
