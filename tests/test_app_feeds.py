@@ -260,3 +260,25 @@ def test_first_frame_with_feeds_loads_no_network_code(feeds_library):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+async def test_quitting_during_a_refresh_stops_it(reading_library, srv, export_dir):
+    import threading
+    import time
+
+    from tests.feedserver import slow
+
+    path, _ = reading_library
+    with Library(path) as lib:
+        add_feed(lib, srv.handle("/slow.xml", slow(1.0)))
+    app = NewsReader(db_path=path, export_dir=export_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        stop = app.screen.refresh_stop
+        assert stop is not None and not stop.is_set()
+        await pilot.press("q")
+    assert stop.is_set() and not app.is_running
+    deadline = time.monotonic() + 5  # the request in flight ends, then the thread
+    while any(t.name == "newsreader-refresh" for t in threading.enumerate()):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
