@@ -473,7 +473,10 @@ class _Refresh:
                 self.submit(_fetch_feed, "feed", feed, None)
             outstanding = len(feeds)
             while outstanding and not stop.is_set():
-                fut, kind, owner, entry = self.finished.get()
+                try:  # wake up often, so a stop is noticed while a slow request is in flight
+                    fut, kind, owner, entry = self.finished.get(timeout=0.1)
+                except queue.Empty:
+                    continue
                 outstanding -= 1
                 self.done += 1
                 if kind == "feed":
@@ -484,7 +487,9 @@ class _Refresh:
             self.stopping.set()
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.client.close()
-            self.pool.shutdown(wait=True)
+            # A stopped refresh returns at once; a request still blocked in a read ends with
+            # its timeout, and its result is dropped (workers never write to the library).
+            self.pool.shutdown(wait=not stop.is_set())
         return self.report
 
     def submit(self, fn, kind: str, owner, entry: Entry | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import sqlite3
 import threading
+import time
 
 import pytest
 
@@ -424,3 +425,12 @@ def test_subscribe_finds_the_feed_a_page_advertises(srv, lib):
         subscribe(lib, srv.add("/plain.html", story("Plain", "No feed here.")))
     with pytest.raises(FetchError, match="only http and https"):
         subscribe(lib, "ftp://example.org/feed")
+
+
+def test_a_stop_cuts_a_slow_request_in_flight(srv, lib):
+    add_feed(lib, srv.handle("/slow.xml", slow(8)))
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    started = time.monotonic()
+    refresh_feeds(lib, stop=stop)
+    assert time.monotonic() - started < 4  # not the server's 8 s
