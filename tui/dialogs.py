@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
@@ -79,7 +79,9 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
-            yield Static(Content("Note"), classes="dialog-title")
+            # The keys sit in the title line: a help line under the editor was sometimes laid
+            # out with no height, leaving a person without the way to save.
+            yield Static(Content("Note · ctrl+s save · Escape cancel"), classes="dialog-title")
             if self.quote:
                 shown = display_safe(" ".join(self.quote.split()))
                 if len(shown) > 160:
@@ -88,8 +90,6 @@ class NoteEditor(ModalScreen[str | None]):
             editor = TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
             editor.cursor_blink = False
             yield editor
-            with Horizontal(classes="dialog-help"):
-                yield Static(Content("ctrl+s save · Escape cancel"))
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
