@@ -32,6 +32,11 @@ def normalise_paragraph(text: str) -> str:
     return display_safe(_BLANKS.sub(" ", text).strip())
 
 
+def one_line(text: str | None) -> str:
+    """Any text (None as empty) as one display-safe line, for one-line-per-result output."""
+    return normalise_paragraph(text or "")
+
+
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """The canonical text (paragraphs separated by one blank line) and each paragraph's span."""
     spans: list[tuple[int, int]] = []

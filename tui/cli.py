@@ -14,6 +14,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from store.article import one_line
 from store.errors import NewsreaderError
 from tui import feeds_cli
 
@@ -36,10 +37,6 @@ def _open(args: argparse.Namespace):
 
 def _emit(args: argparse.Namespace, obj: dict, line: str) -> None:
     print(json.dumps(obj, ensure_ascii=False) if args.json else line)
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 # --- analysis as JSON ------------------------------------------------------------------------
@@ -108,7 +105,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 {"id": article_id, "title": title, "created": created, "source": source},
-                f"{article_id}\t{_one_line(title)}{note}",
+                f"{article_id}\t{one_line(title)}{note}",
             )
     return EXIT_ERROR if failed else 0
 
@@ -121,7 +118,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 _emit(
                     args,
                     asdict(a),
-                    f"{a.id}\t{a.published or '-'}\t{a.highlights}\t{_one_line(a.title)}"
+                    f"{a.id}\t{a.published or '-'}\t{a.highlights}\t{one_line(a.title)}"
                     f"\t{a.site or ''}",
                 )
             offset += len(page)
@@ -159,17 +156,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         if timeline:
             print("\nTimeline")
             for e in timeline:
-                print(f"  {e.date}  {_one_line(e.text)}")
+                print(f"  {e.date}  {one_line(e.text)}")
         if quotes:
             print("\nQuotes")
             for q in quotes:
-                print(f"  {_one_line(q.text)} — {q.speaker or 'unknown'}")
+                print(f"  {one_line(q.text)} — {q.speaker or 'unknown'}")
         if highlights:
             print("\nHighlights")
             for h in highlights:
                 extra = "".join(f" #{t}" for t in h.tags)
-                note = f" — {_one_line(h.note)}" if h.note else ""
-                print(f"  [{h.id}] {_one_line(h.exact)}{note}{extra}")
+                note = f" — {one_line(h.note)}" if h.note else ""
+                print(f"  [{h.id}] {one_line(h.exact)}{note}{extra}")
     return 0
 
 
@@ -229,7 +226,7 @@ def cmd_highlight(args: argparse.Namespace) -> int:
             note=args.note or "",
             tags=args.tag or (),
         )
-        _emit(args, asdict(h), f"{h.id}\t{_one_line(h.exact)}")
+        _emit(args, asdict(h), f"{h.id}\t{one_line(h.exact)}")
     return 0
 
 
@@ -280,8 +277,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                         for a, s, e in ev.sources
                     ],
                 },
-                f"{ev.date}\t{_one_line(ev.text)}\t"
-                + "; ".join(_one_line(titles[i]) for i in sources),
+                f"{ev.date}\t{one_line(ev.text)}\t"
+                + "; ".join(one_line(titles[i]) for i in sources),
             )
     return 0
 
@@ -310,7 +307,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 obj,
-                f"{q.article_id}\t{q.speaker or 'unknown'}\t{_one_line(q.text)}",
+                f"{q.article_id}\t{q.speaker or 'unknown'}\t{one_line(q.text)}",
             )
     return 0
 
@@ -330,12 +327,12 @@ def cmd_reclean(args: argparse.Namespace) -> int:
         _emit(
             args,
             {"id": args.id, "orphaned": [asdict(h) for h in lost]},
-            f"{args.id}\t{_one_line(library.get_article(args.id).title)}\t"
+            f"{args.id}\t{one_line(library.get_article(args.id).title)}\t"
             f"{len(lost)} highlight(s) no longer found",
         )
         for h in lost:
             print(
-                f"newsreader: highlight {h.id} not found again: {_one_line(h.exact)}",
+                f"newsreader: highlight {h.id} not found again: {one_line(h.exact)}",
                 file=sys.stderr,
             )
     return 0

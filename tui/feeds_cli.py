@@ -11,6 +11,8 @@ import json
 import sys
 from dataclasses import asdict
 
+from store.article import one_line
+
 EXIT_ERROR = 1
 
 
@@ -26,10 +28,6 @@ def _emit(args: argparse.Namespace, obj: dict, line: str) -> None:
 
 def _warn(message: str) -> None:
     print(f"newsreader: {message}", file=sys.stderr)
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 # --- feed add / list / remove ----------------------------------------------------------------
@@ -55,7 +53,7 @@ def cmd_feed_add(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 asdict(feed) | {"created": created},
-                f"{feed.id}\t{_one_line(feed.name)}\t{feed.url}{note}",
+                f"{feed.id}\t{one_line(feed.name)}\t{feed.url}{note}",
             )
     return EXIT_ERROR if failed else 0
 
@@ -69,7 +67,7 @@ def cmd_feed_list(args: argparse.Namespace) -> int:
             _emit(
                 args,
                 asdict(f),
-                f"{f.id}\t{f.unread}/{f.articles}\t{_one_line(f.name)}\t{f.url}\t{status}",
+                f"{f.id}\t{f.unread}/{f.articles}\t{one_line(f.name)}\t{f.url}\t{status}",
             )
     return 0
 
@@ -80,7 +78,7 @@ def cmd_feed_remove(args: argparse.Namespace) -> int:
     with _open(args) as library:
         for ref in args.feeds:
             feed = remove_feed(library, ref)
-            _emit(args, asdict(feed), f"{feed.id}\t{_one_line(feed.name)}\tremoved")
+            _emit(args, asdict(feed), f"{feed.id}\t{one_line(feed.name)}\tremoved")
     return 0
 
 
@@ -133,7 +131,7 @@ def _plain_lines(args: argparse.Namespace):
         message = event.message.removeprefix(f"{event.feed.url}: ")
         if event.error:
             message = f"failed: {message}"
-        print(f"[{event.done}/{event.total}] {_one_line(event.feed.name)}: {message}")
+        print(f"[{event.done}/{event.total}] {one_line(event.feed.name)}: {message}")
         sys.stdout.flush()
 
     return show
@@ -161,7 +159,7 @@ def _refresh_with_bar(library, feeds, count: int, options: dict):
         task = bar.add_task("", total=count)
 
         def show(event) -> None:
-            name = _one_line(event.feed.name)[:40]
+            name = one_line(event.feed.name)[:40]
             bar.update(task, completed=event.done, total=event.total, description=name)
 
         return refresh_feeds(library, feeds, progress=show, **options)
@@ -176,7 +174,7 @@ def cmd_opml_import(args: argparse.Namespace) -> int:
     with _open(args) as library:
         result = import_opml(library, args.file)
     for feed in result.added:
-        _emit(args, asdict(feed) | {"created": True}, f"{feed.id}\t{_one_line(feed.name)}")
+        _emit(args, asdict(feed) | {"created": True}, f"{feed.id}\t{one_line(feed.name)}")
     for line in result.skipped:
         _warn(f"skipped {line}")
     if not args.json:
