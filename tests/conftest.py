@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from store.article import Article
-from store.library import Library
-from store.seeding import seed_texts
+from store.library.db import Library
+from store.library.seeds import seed_texts
 
 HOSTILE_TITLE = "Markup [b]in[/] the title"
 HOSTILE_PARAGRAPHS = [

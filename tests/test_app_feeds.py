@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from store.feeds import add_feed, is_read, list_feeds, refresh_feeds
-from store.library import Library
+from store.ingest.feeds import add_feed, is_read, list_feeds, refresh_feeds
+from store.library.db import Library
 from tests.feedfixtures import news_paragraphs, rss, story
 from tests.feedserver import FeedServer, status
 from tui.app import NewsReader
-from tui.dialogs import PromptScreen
-from tui.feed_list import FeedList
-from tui.library_screen import RefreshProgress, progress_line
-from tui.reader_screen import ReaderScreen
+from tui.screens.library import RefreshProgress, progress_line
+from tui.screens.reader import ReaderScreen
+from tui.widgets.dialogs import PromptScreen
+from tui.widgets.feed_list import FeedList
 
 SIZE = (120, 30)
 HOSTILE_FEED = "Feed [b]bold[/] \x1b]52;c;SGVsbG8=\x07 $accent"
@@ -255,7 +255,8 @@ def test_first_frame_with_feeds_loads_no_network_code(feeds_library):
         "from tui.app import NewsReader\n"
         f"NewsReader(Path({str(feeds_library[0])!r}), exit_after_first_frame=True)"
         ".run(headless=True)\n"
-        "heavy = ('httpx', 'feedparser', 'store.feeds', 'store.fetch', 'tui.feed_list')\n"
+        "heavy = ('httpx', 'feedparser', 'store.ingest.feeds', 'store.ingest.fetch',"
+        " 'tui.widgets.feed_list')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,14 +9,15 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, OptionList
 
 from store.article import Article
-from store.library import Library
-from store.seeding import seed_texts
+from store.library.db import Library
+from store.library.seeds import seed_texts
 from tui.app import NewsReader
-from tui.dialogs import ConfirmScreen, PromptScreen
-from tui.help_screen import HelpScreen
-from tui.index_screens import CombinedTimelineScreen, SpeakersScreen
-from tui.library_screen import PAGE, LibraryScreen
-from tui.reader_screen import ReaderScreen
+from tui.screens.help import HelpScreen
+from tui.screens.library import PAGE, LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.speakers import SpeakersScreen
+from tui.screens.timeline import CombinedTimelineScreen
+from tui.widgets.dialogs import ConfirmScreen, PromptScreen
 
 SIZE = (120, 30)
 
@@ -201,7 +202,7 @@ def test_first_frame_needs_no_heavy_import(seeded_library):
         "from tui.app import NewsReader\n"
         f"NewsReader(Path({str(seeded_library)!r}), exit_after_first_frame=True)"
         ".run(headless=True)\n"
-        "heavy = ('sqlite_utils', 'lxml', 'tui.reader_screen', 'tui.dialogs')\n"
+        "heavy = ('sqlite_utils', 'lxml', 'tui.screens.reader', 'tui.widgets.dialogs')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

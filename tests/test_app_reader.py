@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, OptionList, TextArea
 
-from store.library import Library
+from store.library.db import Library
 from tui.app import NewsReader
-from tui.article_view import ArticleView
-from tui.dialogs import NoteEditor, PromptScreen
-from tui.help_screen import HelpScreen
-from tui.library_screen import LibraryScreen
-from tui.reader_screen import ReaderScreen
+from tui.screens.help import HelpScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.dialogs import NoteEditor, PromptScreen
 
 SIZE = (120, 30)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from store.library import Library
+from store.library.db import Library
 from tui.app import NewsReader
 
 WIDE = (160, 40)
@@ -99,7 +99,7 @@ def test_help_screen(snap_compare, snapshot_library, export_dir):
 
 def test_library_with_feeds(snap_compare, snapshot_library, export_dir):
     """The feed filter beside the table, one article read (test data set directly)."""
-    from store.feeds import add_feed
+    from store.ingest.feeds import add_feed
 
     path, ids = snapshot_library
     with Library(path) as lib:

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from store.clean_html import clean_html
-from store.decode import decode_bytes
+from store.clean.html import clean_html
 from store.errors import InputError, NoArticleError
+from store.ingest.decode import decode_bytes
 
 STORY = [
     "The city council voted on Tuesday to keep the central library open on Sundays, "
@@ -18,6 +18,11 @@ STORY = [
     "The mayor said the city would look for savings elsewhere in the budget, and that "
     "Sunday opening would resume from the first week of next month.",
 ]
+
+
+def clean_page(page: bytes | str):
+    """A page as store.ingest hands it to the cleaner: bytes are decoded first."""
+    return clean_html(decode_bytes(page) if isinstance(page, bytes) else page)
 
 
 def news_page(*, charset_meta: str = '<meta charset="utf-8">', extra_body: str = "") -> str:
@@ -89,7 +94,7 @@ def test_latin1_bytes_with_http_equiv_charset():
         extra_body="<p>Le caf\u00e9 d'\u00e9t\u00e9 de la biblioth\u00e8que restera ouvert "
         "le dimanche, a d\u00e9clar\u00e9 la directrice.</p>",
     ).encode("latin-1")
-    article = clean_html(page)
+    article = clean_page(page)
     assert "Le café d'été de la bibliothèque" in article.text
 
 
@@ -99,7 +104,7 @@ def test_latin1_bytes_without_declaration_fall_back():
         extra_body="<p>Größere Öffnungszeiten für alle Bürger "
         "der Stadt, sagte die Bürgermeisterin am Dienstag.</p>",
     )
-    article = clean_html(page.encode("latin-1"))
+    article = clean_page(page.encode("latin-1"))
     assert "Größere Öffnungszeiten" in article.text
 
 
@@ -125,7 +130,7 @@ def test_broken_markup_still_yields_the_story():
 )
 def test_pages_without_a_body_say_there_is_no_article(page):
     with pytest.raises(NoArticleError, match="no article text found in the page"):
-        clean_html(page)
+        clean_page(page)
 
 
 def test_page_without_article_says_so():
@@ -139,7 +144,7 @@ def test_page_without_article_says_so():
 )
 def test_empty_and_binary_input_raise_one_line_errors(data):
     with pytest.raises((InputError, NoArticleError)) as err:
-        clean_html(data)
+        clean_page(data)
     assert "\n" not in str(err.value)
 
 
@@ -150,7 +155,7 @@ def test_huge_page_finishes():
     # Inline images (data: URIs) before the story must not push it past the size cap.
     page = news_page(extra_body=junk * 10 + filler).replace("<article>", "<article>" + image * 3)
     assert len(page) > 10_000_000
-    article = clean_html(page.encode())
+    article = clean_page(page.encode())
     assert STORY[0] in article.text
     assert article.byline == "Ana Ruiz Mora"  # JSON-LD survives the stripping of scripts
 
@@ -284,5 +289,5 @@ def test_japanese_article_in_shift_jis_is_an_article():
         "<html><head><meta charset='shift_jis'><title>防災計画を発表</title></head>"
         f"<body><article>{body}</article></body></html>"
     ).encode("shift_jis")
-    article = clean_html(page)
+    article = clean_page(page)
     assert all(p in article.text for p in paragraphs)

@@ -11,12 +11,12 @@ import textwrap
 import time
 
 from store.article import Article
-from store.library import Library
+from store.library.db import Library
 
 WRITER = textwrap.dedent(
     """
     import sys
-    from store.library import Library
+    from store.library.db import Library
     lib = Library(sys.argv[1], seed=False)
     n = len(lib.get_article(1).text)
     i = 0

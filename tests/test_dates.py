@@ -1,4 +1,4 @@
-"""Finding, normalising and resolving temporal expressions (store.dates, store.anchor)."""
+"""Finding, normalising and resolving temporal expressions (store.analysis dates and anchor)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from store.analysis.anchor import infer_anchor
+from store.analysis.dates import DateMention, find_dates, looks_ahead, value_period
 from store.article import join_paragraphs
-from store.dates import DateMention, find_dates, infer_anchor, looks_ahead, value_period
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ANCHOR = dt.date(2022, 3, 2)

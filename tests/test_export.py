@@ -6,8 +6,8 @@ import pytest
 
 from store.article import Article
 from store.errors import NewsreaderError
-from store.export import escape_markdown, export_markdown, safe_filename
-from store.library import Library
+from store.export.markdown import escape_markdown, export_markdown, safe_filename
+from store.library.db import Library
 
 PARAS = [
     "First *emphatic* claim with [a link](http://x) and <b>html</b>.",

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from store.errors import FetchError, InputError, NewsreaderError
-from store.feeds import (
+from store.ingest.feeds import (
     add_feed,
     article_feed,
     articles_of_feed,
@@ -27,8 +27,8 @@ from store.feeds import (
     subscribe,
     unread_count,
 )
-from store.library import Library
-from store.schema import LATEST, migrate
+from store.library.db import Library
+from store.library.schema import LATEST, migrate
 from tests.feedfixtures import BOMB, EXTERNAL, atom, news_paragraphs, rdf, rss, story
 from tests.feedserver import FeedServer, redirect, slow, status
 

@@ -1,4 +1,4 @@
-"""store.fetch against a real HTTP server on 127.0.0.1: charsets, compression, conditional
+"""store.ingest.fetch against a real HTTP server on 127.0.0.1: charsets, compression, conditional
 requests and every hostile answer we promise to survive with one line."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import zlib
 
 import pytest
 
-from store.decode import decode_bytes
 from store.errors import FetchError
-from store.fetch import MAX_BYTES, USER_AGENT, fetch_page
+from store.ingest.decode import decode_bytes
+from store.ingest.fetch import MAX_BYTES, USER_AGENT, fetch_page
 from tests.feedserver import FeedServer, huge, redirect, slow, status
 
 JA = "東京で会議が開かれた。首相は「協力を続ける」と述べた。"

@@ -8,8 +8,8 @@ import pytest
 
 from store.article import Article
 from store.errors import LibraryError, NewsreaderError
-from store.library import Library
-from store.schema import LATEST
+from store.library.db import Library
+from store.library.schema import LATEST
 
 PARAS = [
     "The council met on Monday to discuss the harbour plan.",

@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from store.library import Library
-from store.schema import LATEST, migrate
+from store.library.db import Library
+from store.library.schema import LATEST, migrate
 
 
 def make_v1_library(path) -> None:

@@ -10,12 +10,12 @@ import sys
 import pytest
 
 from store.errors import InputError
-from store.feeds import add_feed, articles_of_feed, list_feeds
-from store.library import Library
-from store.opml import import_opml, opml_text, parse_opml
+from store.ingest.feeds import add_feed, articles_of_feed, list_feeds
+from store.ingest.opml import import_opml, opml_text, parse_opml
+from store.library.db import Library
 from tests.feedfixtures import BOMB, news_paragraphs, rss, story
 from tests.feedserver import FeedServer
-from tui.cli import main
+from tui.cli.main import main
 
 OPML = b"""<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0"><head><title>Mine</title></head><body>
@@ -35,7 +35,7 @@ def newsreader(*args, db, check=True):
     env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_DB"}
     env["HOME"] = env["XDG_DATA_HOME"] = str(db.parent)
     proc = subprocess.run(
-        [sys.executable, "-m", "tui.cli", *map(str, args), "--db", str(db)],
+        [sys.executable, "-m", "tui.cli.main", *map(str, args), "--db", str(db)],
         capture_output=True,
         text=True,
         env=env,
@@ -207,7 +207,7 @@ def test_refresh_on_a_terminal_draws_one_progress_bar(tmp_path):
         env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_DB"}
         env.update(HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path), COLUMNS="100", TERM="xterm")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "refresh", "--db", str(db)],
+            [sys.executable, "-m", "tui.cli.main", "refresh", "--db", str(db)],
             stdout=follower,
             stderr=subprocess.PIPE,
             env=env,

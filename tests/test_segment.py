@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from store.analysis.segment import sentence_spans, word_spans
 from store.article import join_paragraphs
-from store.segment import sentence_spans, word_spans
 
 
 def sentences(paragraphs: list[str]) -> list[str]:

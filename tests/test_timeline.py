@@ -1,4 +1,4 @@
-"""Dated events of one article and the combined timeline of several (store.timeline)."""
+"""Dated events of one article and the combined timeline of several (store.analysis.timeline)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from store.dates import DateMention, find_dates, infer_anchor
-from store.timeline import CombinedEvent, Event, build_timeline, combine_timelines, shorten
+from store.analysis.anchor import infer_anchor
+from store.analysis.dates import DateMention, find_dates
+from store.analysis.timeline import CombinedEvent, Event, build_timeline, combine_timelines, shorten
 from tests.test_dates import ANCHOR, seed_text
 
 

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from store.errors import NewsreaderError
-from store.library import Library
+from store.library.db import Library
 
 
 def default_export_dir() -> Path:
@@ -23,6 +23,28 @@ def default_export_dir() -> Path:
     if env := os.environ.get("NEWSREADER_EXPORT_DIR"):
         return Path(env).expanduser()
     return Path.home() / "newsreader-export"
+
+
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every key, read from the bindings themselves so the help can never disagree with them."""
+    from tui.screens.help import rows
+    from tui.screens.library import LibraryScreen
+    from tui.screens.reader import ReaderScreen
+    from tui.widgets.article_view import ArticleView
+
+    return [
+        ("Library", rows(LibraryScreen.BINDINGS)),
+        ("Reading: moving and selecting", rows(ArticleView.BINDINGS)),
+        (
+            "Reading: highlights, notes, panes",
+            rows(ReaderScreen.BINDINGS)
+            + [
+                ("Tab", "Next pane (article, timeline, quotes)"),
+                ("Enter", "In a pane: go to that place in the article"),
+            ],
+        ),
+        ("Anywhere", rows(NewsReader.BINDINGS) + [("ctrl+p", "Command palette")]),
+    ]
 
 
 class NewsReader(App):
@@ -48,7 +70,7 @@ class NewsReader(App):
         self.last_opened: int | None = None
 
     def on_mount(self) -> None:
-        from tui.library_screen import LibraryScreen
+        from tui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
 
@@ -62,16 +84,16 @@ class NewsReader(App):
         def load() -> None:
             import sqlite_utils  # noqa: F401 - the Library's writes use it
 
-            import store.feeds  # noqa: F401 - opening an article marks it read
-            import tui.dialogs  # noqa: F401
-            import tui.reader_screen  # noqa: F401
+            import store.ingest.feeds  # noqa: F401 - opening an article marks it read
+            import tui.screens.reader  # noqa: F401
+            import tui.widgets.dialogs  # noqa: F401
 
         self.run_worker(load, thread=True, group="warm-up", exit_on_error=False)
 
     # --- navigation -------------------------------------------------------------------------
 
     def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:
-        from tui.reader_screen import ReaderScreen
+        from tui.screens.reader import ReaderScreen
 
         try:
             self.library.get_article(article_id)
@@ -84,7 +106,7 @@ class NewsReader(App):
 
     def mark_read(self, article_id: int) -> None:
         """Opening an article reads it (one write, only the first time)."""
-        from store.feeds import is_read, mark_read
+        from store.ingest.feeds import is_read, mark_read
 
         try:
             if not is_read(self.library, article_id):
@@ -93,16 +115,16 @@ class NewsReader(App):
             self.notify(str(e), severity="error", markup=False)
 
     def action_help(self) -> None:
-        from tui.help_screen import HelpScreen
+        from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(help_sections()))
 
     # --- export -----------------------------------------------------------------------------
 
     def export(self, ids: list[int] | None) -> list[Path]:
         """One article to its own file, or every article with highlights into the folder."""
-        from store.export import export_markdown, safe_filename
+        from store.export.markdown import export_markdown, safe_filename
 
         try:
             if ids and len(ids) == 1:

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from store.article import Article, content_hash  # noqa: E402
-from store.library import Library  # noqa: E402
+from store.library.db import Library  # noqa: E402
 
 WORDS = [
     "the",
@@ -166,7 +166,7 @@ sys.path.insert(0, {root!r})
 from tui.app import NewsReader
 app = NewsReader(Path({db!r}), exit_after_first_frame=True)
 app.run(headless=True)
-heavy = sorted(m for m in ("sqlite_utils", "lxml", "tui.reader_screen") if m in sys.modules)
+heavy = sorted(m for m in ("sqlite_utils", "lxml", "tui.screens.reader") if m in sys.modules)
 print("HEAVY=" + ",".join(heavy), file=sys.stderr)
 """
 
@@ -205,7 +205,7 @@ async def reader_timings(db: Path, article_id: int, presses: int) -> tuple[float
     from textual.screen import Screen
 
     from tui.app import NewsReader
-    from tui.reader_screen import ReaderScreen
+    from tui.screens.reader import ReaderScreen
 
     frames: list[tuple[float, type]] = []
     original = Screen._compositor_refresh

@@ -34,8 +34,9 @@ import lxml.html
 warnings.filterwarnings("ignore")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from store.clean_html import clean_html  # noqa: E402
+from store.clean.html import clean_html  # noqa: E402
 from store.errors import NewsreaderError  # noqa: E402
+from store.ingest.decode import decode_bytes  # noqa: E402
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -61,7 +62,7 @@ def page_scores(gold: str, pred: str) -> tuple[float | None, float]:
 
 def ours(raw: bytes, url: str) -> str:
     try:
-        return clean_html(raw, url=url).text
+        return clean_html(decode_bytes(raw), url=url).text
     except NewsreaderError:
         return ""
 
@@ -286,7 +287,7 @@ def main() -> int:
 
 def _score_metadata(raw, url, hits: Counter, refs_count: Counter, given: Counter) -> None:
     try:
-        article = clean_html(raw, url=url)
+        article = clean_html(decode_bytes(raw), url=url)
     except NewsreaderError:
         article = None
     refs = references(raw, url)

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from store import feeds as F  # noqa: E402
-from store.library import Library  # noqa: E402
+from store.ingest import feeds as F  # noqa: E402
+from store.library.db import Library  # noqa: E402
 from tests.feedfixtures import news_paragraphs, rss, story  # noqa: E402
 from tests.feedserver import FeedServer  # noqa: E402
 
@@ -45,7 +45,7 @@ def serve(srv: FeedServer, n_feeds: int, n_entries: int) -> list[str]:
 def cli_refresh(db: Path) -> tuple[float, dict]:
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "refresh", "--json", "--db", str(db)],
+        [sys.executable, "-m", "tui.cli.main", "refresh", "--json", "--db", str(db)],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -29,7 +29,7 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from store.clean_text import clean_text  # noqa: E402
+from store.clean.text import clean_text  # noqa: E402
 from store.errors import NewsreaderError  # noqa: E402
 from tests.bench.extraction import page_scores  # noqa: E402
 

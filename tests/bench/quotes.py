@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from store.quotes import find_quotes  # noqa: E402
+from store.analysis.quotes import find_quotes  # noqa: E402
 
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him", "them"}
 _CAP_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*")

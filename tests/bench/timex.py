@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from store.dates import find_dates  # noqa: E402
+from store.analysis.dates import find_dates  # noqa: E402
 
 Span = dict  # {"start", "end", "type", "value"}
 

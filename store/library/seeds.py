@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from store.article import Article
-    from store.library import Library
 
 
 def seed_texts() -> list[tuple[str, str]]:
@@ -25,7 +24,7 @@ def seed_metadata() -> dict[str, dict[str, str]]:
 
 
 def seed_article(name: str, text: str) -> Article:
-    from store.clean_text import clean_text
+    from store.clean.text import clean_text
 
     article = clean_text(text)
     article.url = f"seeds/{name}"
@@ -43,5 +42,6 @@ def read_seed(source: str) -> Article | None:
     return None
 
 
-def import_seeds(library: Library) -> list[int]:
-    return [library.add_article(seed_article(name, text))[0] for name, text in seed_texts()]
+def seed_articles() -> list[Article]:
+    """What a new library starts with, cleaned like any pasted text."""
+    return [seed_article(name, text) for name, text in seed_texts()]

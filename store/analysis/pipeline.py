@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from store.dates import DateMention, find_dates, infer_anchor
-from store.quotes import Quote, Speaker, find_quotes, find_speakers
-from store.timeline import Event, build_timeline
+from store.analysis.anchor import infer_anchor
+from store.analysis.dates import DateMention, find_dates
+from store.analysis.quotes import Quote, Speaker, find_quotes, find_speakers
+from store.analysis.timeline import Event, build_timeline
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from store.attribution import (
+from store.analysis.attribution import (
     DOC_HEADS,
     ROLE_HEADS,
     Cue,
@@ -23,7 +23,7 @@ from store.attribution import (
     is_skippable,
     mentions,
 )
-from store.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
+from store.analysis.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
 
 __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
 

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.segment import WORD, sentence_spans
+from store.analysis.segment import WORD, sentence_spans
 
 MOVE = Binding.Group("Move", compact=True)
 EXTEND = Binding.Group("Extend", compact=True)  # shown in the help; the footer is full

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.article import Article
-from store.decode import decode_bytes, looks_binary
 from store.errors import InputError
+from store.ingest.decode import decode_bytes, looks_binary
 
 if TYPE_CHECKING:
-    from store.fetch import Page
+    from store.ingest.fetch import Page
 
 MAX_BYTES = 50 * 1024 * 1024
 _HTML = re.compile(
@@ -76,10 +76,10 @@ def article_from_bytes(
         raise InputError(f"{name}: binary file, not an article")
     text = decode_bytes(data, charset)
     if clean and looks_like_html(data):
-        from store.clean_html import clean_html
+        from store.clean.html import clean_html
 
         return clean_html(text, url=url)
-    from store.clean_text import clean_text
+    from store.clean.text import clean_text
 
     article = clean_text(text, clean=clean)
     article.url = url
@@ -96,7 +96,7 @@ def article_from_page(page: Page, *, clean: bool = True) -> Article:
 def read_article(source: str, *, clean: bool = True) -> Article:
     """An article from a path, '-' for standard input, or an http(s) URL."""
     if is_url(source):
-        from store.fetch import fetch_page
+        from store.ingest.fetch import fetch_page
 
         return article_from_page(fetch_page(source), clean=clean)
     data = read_bytes(source)

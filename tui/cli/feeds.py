@@ -7,38 +7,29 @@ A refresh draws one progress bar when standard output is a terminal and prints p
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 
 from store.article import one_line
-
-EXIT_ERROR = 1
-
-
-def _open(args: argparse.Namespace):
-    from store.library import Library, default_db_path
-
-    return Library(args.db or default_db_path())
-
-
-def _emit(args: argparse.Namespace, obj: dict, line: str) -> None:
-    print(json.dumps(obj, ensure_ascii=False) if getattr(args, "json", False) else line)
-
-
-def _warn(message: str) -> None:
-    print(f"newsreader: {message}", file=sys.stderr)
-
+from tui.cli.common import (
+    EXIT_ERROR,
+    command_maker,
+    emit,
+    open_library,
+    positive,
+    usage,
+    warn,
+)
 
 # --- feed add / list / remove ----------------------------------------------------------------
 
 
 def cmd_feed_add(args: argparse.Namespace) -> int:
     from store.errors import NewsreaderError
-    from store.feeds import add_feed, subscribe
+    from store.ingest.feeds import add_feed, subscribe
 
     failed = 0
-    with _open(args) as library:
+    with open_library(args) as library:
         for url in args.urls:
             try:
                 if args.no_check:
@@ -46,11 +37,11 @@ def cmd_feed_add(args: argparse.Namespace) -> int:
                 else:
                     feed, created = subscribe(library, url)
             except NewsreaderError as e:
-                _warn(str(e))
+                warn(str(e))
                 failed += 1
                 continue
             note = "" if created else " (already subscribed)"
-            _emit(
+            emit(
                 args,
                 asdict(feed) | {"created": created},
                 f"{feed.id}\t{one_line(feed.name)}\t{feed.url}{note}",
@@ -59,12 +50,12 @@ def cmd_feed_add(args: argparse.Namespace) -> int:
 
 
 def cmd_feed_list(args: argparse.Namespace) -> int:
-    from store.feeds import list_feeds
+    from store.ingest.feeds import list_feeds
 
-    with _open(args) as library:
+    with open_library(args) as library:
         for f in list_feeds(library):
             status = f"error: {f.last_error}" if f.last_error else (f.last_checked or "never")
-            _emit(
+            emit(
                 args,
                 asdict(f),
                 f"{f.id}\t{f.unread}/{f.articles}\t{one_line(f.name)}\t{f.url}\t{status}",
@@ -73,12 +64,12 @@ def cmd_feed_list(args: argparse.Namespace) -> int:
 
 
 def cmd_feed_remove(args: argparse.Namespace) -> int:
-    from store.feeds import remove_feed
+    from store.ingest.feeds import remove_feed
 
-    with _open(args) as library:
+    with open_library(args) as library:
         for ref in args.feeds:
             feed = remove_feed(library, ref)
-            _emit(args, asdict(feed), f"{feed.id}\t{one_line(feed.name)}\tremoved")
+            emit(args, asdict(feed), f"{feed.id}\t{one_line(feed.name)}\tremoved")
     return 0
 
 
@@ -86,13 +77,13 @@ def cmd_feed_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    from store.feeds import get_feed, list_feeds, refresh_feeds
+    from store.ingest.feeds import get_feed, list_feeds, refresh_feeds
 
-    with _open(args) as library:
+    with open_library(args) as library:
         feeds = [get_feed(library, ref) for ref in args.feeds] if args.feeds else None
         count = len(feeds if feeds is not None else list_feeds(library))
         if count == 0:
-            _warn("no feeds yet: add one with `newsreader feed add URL`")
+            warn("no feeds yet: add one with `newsreader feed add URL`")
             return EXIT_ERROR
         options = {"concurrency": args.jobs, "per_host": args.per_host}
         if sys.stdout.isatty() and not args.json:
@@ -100,9 +91,9 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         else:
             report = refresh_feeds(library, feeds, progress=_plain_lines(args), **options)
     for url, error in report.failed:
-        _warn(error if error.startswith(url) else f"{url}: {error}")
+        warn(error if error.startswith(url) else f"{url}: {error}")
     for warning in report.warnings:
-        _warn(warning)
+        warn(warning)
     summary = {
         "feeds": report.feeds,
         "new": len(report.new_articles),
@@ -113,7 +104,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         "warnings": len(report.warnings),
         "new_ids": report.new_articles,
     }
-    _emit(
+    emit(
         args,
         summary,
         f"{report.feeds} feeds: {len(report.new_articles)} new articles, "
@@ -146,7 +137,7 @@ def _refresh_with_bar(library, feeds, count: int, options: dict):
         TimeElapsedColumn,
     )
 
-    from store.feeds import refresh_feeds
+    from store.ingest.feeds import refresh_feeds
 
     columns = (
         TextColumn("[bold]Refreshing[/]"),
@@ -169,14 +160,14 @@ def _refresh_with_bar(library, feeds, count: int, options: dict):
 
 
 def cmd_opml_import(args: argparse.Namespace) -> int:
-    from store.opml import import_opml
+    from store.ingest.opml import import_opml
 
-    with _open(args) as library:
+    with open_library(args) as library:
         result = import_opml(library, args.file)
     for feed in result.added:
-        _emit(args, asdict(feed) | {"created": True}, f"{feed.id}\t{one_line(feed.name)}")
+        emit(args, asdict(feed) | {"created": True}, f"{feed.id}\t{one_line(feed.name)}")
     for line in result.skipped:
-        _warn(f"skipped {line}")
+        warn(f"skipped {line}")
     if not args.json:
         print(
             f"{len(result.added)} feeds added, {len(result.existing)} already there, "
@@ -186,9 +177,9 @@ def cmd_opml_import(args: argparse.Namespace) -> int:
 
 
 def cmd_opml_export(args: argparse.Namespace) -> int:
-    from store.opml import export_opml, opml_text
+    from store.ingest.opml import export_opml, opml_text
 
-    with _open(args) as library:
+    with open_library(args) as library:
         if args.output:
             print(export_opml(library, args.output))
         else:
@@ -200,12 +191,12 @@ def cmd_opml_export(args: argparse.Namespace) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    from store.feeds import mark_read
+    from store.ingest.feeds import mark_read
 
-    with _open(args) as library:
+    with open_library(args) as library:
         for article_id in args.ids:
             mark_read(library, article_id, read=args.read)
-            _emit(
+            emit(
                 args,
                 {"id": article_id, "read": args.read},
                 f"{article_id}\t{'read' if args.read else 'unread'}",
@@ -219,14 +210,11 @@ def cmd_read(args: argparse.Namespace) -> int:
 def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
     """Register the feed commands on the `newsreader` subparsers."""
 
-    def command(where, name: str, func, help: str, parents=()) -> argparse.ArgumentParser:
-        p = where.add_parser(name, help=help, description=help, parents=[common, *parents])
-        p.set_defaults(func=func)
-        return p
+    command = command_maker(common)
 
     def group(name: str, help: str):
         p = sub.add_parser(name, help=help, description=help, parents=[common])
-        p.set_defaults(func=lambda args: _usage(p))
+        p.set_defaults(func=lambda args: usage(p))
         return p.add_subparsers(title="commands", metavar="COMMAND")
 
     feed = group("feed", "subscribe to RSS/Atom feeds: add, list, remove")
@@ -241,8 +229,8 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
 
     p = command(sub, "refresh", cmd_refresh, "fetch all feeds and store new articles", [as_json])
     p.add_argument("feeds", nargs="*", metavar="ID|URL", help="only these feeds")
-    p.add_argument("-j", "--jobs", type=_positive, default=8, help="requests at once (8)")
-    p.add_argument("--per-host", type=_positive, default=2, help="requests at once per host (2)")
+    p.add_argument("-j", "--jobs", type=positive, default=8, help="requests at once (8)")
+    p.add_argument("--per-host", type=positive, default=2, help="requests at once per host (2)")
 
     opml = group("opml", "import or export subscriptions as OPML")
     p = command(
@@ -258,18 +246,3 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     p = command(sub, "unread", cmd_read, "mark articles unread", [as_json])
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.set_defaults(read=False)
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"not a positive number: {value!r}")
-    return n
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2

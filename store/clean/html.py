@@ -32,10 +32,9 @@ import lxml.html
 from readability import Document
 
 from store.article import Article
-from store.clean_text import appeal_strength, byline_of, is_code, is_credit, is_furniture
-from store.decode import decode_bytes, looks_binary
+from store.clean.metadata import page_metadata
+from store.clean.text import appeal_strength, byline_of, is_code, is_credit, is_furniture
 from store.errors import InputError, NoArticleError
-from store.metadata import page_metadata
 
 logging.getLogger("readability").setLevel(logging.CRITICAL)
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
@@ -90,7 +89,7 @@ _EMBEDDED_POST = re.compile(
 )
 
 
-def clean_html(page: bytes | str, url: str | None = None) -> Article:
+def clean_html(page: str, url: str | None = None) -> Article:
     """The article in a web page: body paragraphs plus title, byline, site and date."""
     html = _page_text(page)
     tree = _parse(html)
@@ -161,17 +160,10 @@ def _host(url: str | None) -> str | None:
         return None
 
 
-def _page_text(page: bytes | str) -> str:
-    if isinstance(page, bytes):
-        if not page.strip():
-            raise NoArticleError(NO_ARTICLE + " (it is empty)")
-        if looks_binary(page):
-            raise InputError("the input looks like binary data, not HTML")
-        html = decode_bytes(page)
-    elif isinstance(page, str):
-        html = page
-    else:
-        raise InputError("the page must be bytes or text")
+def _page_text(page: str) -> str:
+    if not isinstance(page, str):
+        raise InputError("the page must be decoded text (store.ingest decodes bytes)")
+    html = page
     html = _XML_DECLARATION.sub("", html)
     if len(html) > _STRIP_ABOVE:
         html = _LONG_ATTRIBUTE.sub('=""', _NOT_TEXT.sub(" ", html))

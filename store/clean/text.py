@@ -30,8 +30,8 @@ import re
 from dataclasses import dataclass
 
 from store.article import Article, display_safe, paragraph_spans
+from store.clean.metadata import parse_date
 from store.errors import NoArticleError
-from store.metadata import parse_date
 
 # --- line features -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ of 100,000 articles opens as fast as one of ten.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,12 +22,13 @@ from textual.widgets import DataTable, Static
 
 from store.article import display_safe
 from store.errors import NewsreaderError
-from store.library import ArticleRow, FeedCount, SearchHit
-from tui.key_bar import KeyBar
+from store.library.records import ArticleRow, FeedCount, SearchHit
+from tui.display import day, one_line, spaced
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from store.feeds import Feed, ProgressEvent, RefreshReport
-    from tui.app import NewsReader
+    from store.ingest.feeds import Feed, ProgressEvent, RefreshReport
+    from tui.protocol import ReaderApp
 
 T = TypeVar("T")
 PAGE = 100  # rows read at a time
@@ -42,26 +43,6 @@ def feed_list_width(screen_width: int) -> int:
     """Cells the feed list takes, its border included: narrower on a narrow terminal, so the
     titles keep room."""
     return 26 if screen_width >= 110 else 20
-
-
-def one_line(text: str | None, limit: int | None = None) -> str:
-    """Display-safe text on one line, cut to `limit` characters."""
-    flat = display_safe(" ".join((text or "").split()))
-    if limit and len(flat) > limit:
-        flat = flat[: limit - 1] + "…"
-    return flat
-
-
-def spaced(options: Iterable[T]) -> Iterator[T | None]:
-    """Options with a quiet rule between them (None is OptionList's separator)."""
-    for i, option in enumerate(options):
-        if i:
-            yield None
-        yield option
-
-
-def day(stamp: str | None) -> str:
-    return one_line(stamp)[:10] if stamp else "—"
 
 
 def hit_prompt(hit: SearchHit) -> Content:
@@ -133,7 +114,7 @@ class ArticleTable(DataTable):
 class LibraryScreen(Screen):
     """What `newsreader` opens."""
 
-    app: NewsReader
+    app: ReaderApp  # type: ignore[assignment]
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="open", show=False),  # the table shows its own
@@ -182,7 +163,7 @@ class LibraryScreen(Screen):
 
     def _place_feed_list(self) -> None:
         """Make the feed list, in place of its empty slot if there is one."""
-        from tui.feed_list import FeedList
+        from tui.widgets.feed_list import FeedList
 
         width = feed_list_width(self.app.size.width)
         feed_list = FeedList(self.feeds, self.feed_id, width, id="feeds", classes="feed-column")
@@ -344,7 +325,7 @@ class LibraryScreen(Screen):
         """Show an article's current highlight count and read state after a change."""
         from dataclasses import replace
 
-        from store.feeds import is_read
+        from store.ingest.feeds import is_read
 
         row = self.rows.get(article_id)
         if row is None or str(article_id) not in self.table.rows:
@@ -472,7 +453,7 @@ class LibraryScreen(Screen):
             self.table.focus()
 
     def action_add(self) -> None:
-        from tui.dialogs import PromptScreen
+        from tui.widgets.dialogs import PromptScreen
 
         self.app.push_screen(
             PromptScreen("Add an article: a file path or a URL", placeholder="~/article.html"),
@@ -486,7 +467,7 @@ class LibraryScreen(Screen):
     def _read(self, source: str) -> None:
         """Reading (and fetching) runs off the UI thread; storing comes back to it."""
         from store.errors import NewsreaderError
-        from store.ingest import read_article
+        from store.ingest.read import read_article
 
         try:
             article = read_article(source)
@@ -518,7 +499,7 @@ class LibraryScreen(Screen):
         self.reload(select=article_id)
 
     def action_delete(self) -> None:
-        from tui.dialogs import ConfirmScreen
+        from tui.widgets.dialogs import ConfirmScreen
 
         article_id = self.current_id()
         if article_id is None:
@@ -550,12 +531,12 @@ class LibraryScreen(Screen):
         self.app.export(None)
 
     def action_speakers(self) -> None:
-        from tui.index_screens import SpeakersScreen
+        from tui.screens.speakers import SpeakersScreen
 
         self.app.push_screen(SpeakersScreen())
 
     def action_timeline(self) -> None:
-        from tui.index_screens import CombinedTimelineScreen
+        from tui.screens.timeline import CombinedTimelineScreen
 
         self.app.push_screen(CombinedTimelineScreen())
 
@@ -592,7 +573,7 @@ class LibraryScreen(Screen):
             self.remove_class("-feeds-open")
 
     def action_toggle_read(self) -> None:
-        from store.feeds import is_read, mark_read
+        from store.ingest.feeds import is_read, mark_read
 
         article_id = self.current_id()
         if article_id is None:
@@ -624,8 +605,8 @@ class LibraryScreen(Screen):
         status.display = True
 
         def run() -> None:
-            from store.feeds import list_feeds, refresh_feeds
-            from store.library import Library
+            from store.ingest.feeds import list_feeds, refresh_feeds
+            from store.library.db import Library
 
             report, error = None, None
             try:
@@ -683,7 +664,7 @@ class LibraryScreen(Screen):
             self.reload(select=self.current_id() if not self.searching else None)
 
     def action_subscribe(self) -> None:
-        from tui.dialogs import PromptScreen
+        from tui.widgets.dialogs import PromptScreen
 
         self.app.push_screen(
             PromptScreen(
@@ -699,8 +680,8 @@ class LibraryScreen(Screen):
         path = self.app.library.path
 
         def run() -> None:
-            from store.feeds import subscribe
-            from store.library import Library
+            from store.ingest.feeds import subscribe
+            from store.library.db import Library
 
             try:
                 with Library(path, seed=False) as library:

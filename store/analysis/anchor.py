@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from store.dates import find_dates, looks_ahead
+from store.analysis.dates import find_dates, looks_ahead
 
 Date = dt.date
 

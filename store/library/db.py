@@ -12,13 +12,25 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from store.article import Article
 from store.errors import LibraryError, NewsreaderError
-from store.schema import LATEST, migrate, schema_version
+from store.library.records import (
+    ArticleRow,
+    ArticleSummary,
+    FeedCount,
+    Highlight,
+    SearchHit,
+    SpeakerEntry,
+    StoredArticle,
+    StoredDate,
+    StoredEvent,
+    StoredQuote,
+)
+from store.library.schema import LATEST, migrate, schema_version
 
 CONTEXT = 32  # characters of prefix and suffix kept to find a highlight again
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # cannot occur in display-safe text
@@ -35,100 +47,6 @@ def default_db_path() -> Path:
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    id: int
-    title: str
-    site: str | None
-    published: str | None
-    added: str
-    highlights: int
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    id: int
-    url: str | None
-    site: str | None
-    title: str
-    byline: str | None
-    published: str | None
-    added: str
-    text: str
-    paragraphs: list[tuple[int, int]]
-    anchor: str | None = None
-    anchor_inferred: bool = False
-
-
-@dataclass(frozen=True)
-class Highlight:
-    id: int
-    article_id: int
-    start: int
-    end: int
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-    color: int = 1
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    created: str = ""
-    updated: str = ""
-    orphaned: bool = False
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: int
-    title: str
-    site: str | None
-    published: str | None
-    snippet: str  # plain text around the match
-    marks: list[tuple[int, int]] = field(default_factory=list)  # matched spans in snippet
-
-
-@dataclass(frozen=True)
-class StoredQuote:
-    article_id: int
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    role: str | None
-    cue: str | None
-    kind: str
-
-
-@dataclass(frozen=True)
-class StoredDate:
-    article_id: int
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    day: str | None
-
-
-@dataclass(frozen=True)
-class StoredEvent:
-    article_id: int
-    date: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class SpeakerEntry:
-    name: str
-    role: str | None
-    quotes: int
-    articles: list[int]
 
 
 def _highlight(row: sqlite3.Row) -> Highlight:
@@ -201,9 +119,10 @@ class Library:
         except LibraryError as e:
             raise LibraryError(f"{self.path}: {e}") from None
         if seed and was == 0:
-            from store.seeding import import_seeds
+            from store.library.seeds import seed_articles
 
-            import_seeds(self)
+            for article in seed_articles():
+                self.add_article(article)
 
     def __enter__(self) -> Library:
         return self
@@ -284,7 +203,7 @@ class Library:
 
         Returns the article's id and whether it is new. `feed_id`: the feed it was read from.
         """
-        from store.analysis import analyse
+        from store.analysis.pipeline import analyse
 
         if not article.text.strip():
             raise NewsreaderError("the article has no text")
@@ -326,8 +245,8 @@ class Library:
     def replace_text(self, article_id: int, article: Article) -> list[Highlight]:
         """Re-cleaned text for an article: highlights are found again by their exact text,
         prefix and suffix; those that cannot be found are kept, marked orphaned, and returned."""
-        from store.analysis import analyse
-        from store.anchoring import find_again
+        from store.analysis.pipeline import analyse
+        from store.library.anchoring import find_again
 
         old = self.get_article(article_id)
         anchor = date.fromisoformat(old.anchor) if old.anchor and not old.anchor_inferred else None
@@ -421,7 +340,7 @@ class Library:
 
     def set_anchor(self, article_id: int, anchor: date | None) -> None:
         """Correct the date relative dates are resolved against (None: infer it again)."""
-        from store.analysis import analyse
+        from store.analysis.pipeline import analyse
 
         art = self.get_article(article_id)
         analysis = analyse(
@@ -707,7 +626,7 @@ class Library:
 
     def feed_counts(self) -> list[FeedCount]:
         """Subscribed feeds by name with their article and unread counts, in one query (the
-        library screen's filter; store.feeds has the full records)."""
+        library screen's filter; store.ingest.feeds has the full records)."""
         rows = self.conn.execute(
             "SELECT f.id, coalesce(f.title, f.url), f.last_error, count(a.id), "
             "coalesce(sum(a.read = 0), 0) FROM feeds f LEFT JOIN articles a ON a.feed_id = f.id "
@@ -734,20 +653,3 @@ def _tags(tags: Iterable[str]) -> list[str]:
         if t and t not in seen:
             seen.append(t)
     return seen
-
-
-@dataclass(frozen=True)
-class ArticleRow(ArticleSummary):
-    """A library row with its read state and the feed it came from (None: added by hand)."""
-
-    read: bool = False
-    feed_id: int | None = None
-
-
-@dataclass(frozen=True)
-class FeedCount:
-    id: int
-    name: str  # the feed's title, else its URL
-    last_error: str | None
-    articles: int
-    unread: int

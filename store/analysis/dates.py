@@ -1609,16 +1609,3 @@ def value_period(value: str) -> tuple[Date, Date, int] | None:
     except ValueError:
         return None
     return None
-
-
-# ---------------------------------------------------------------------------- anchor
-
-
-def infer_anchor(text: str, near: Date | None = None) -> Date | None:
-    """The most likely publication day of `text` from what it says: explicit dates, and the
-    weekday and day-of-month mentions that must agree with them. `near` (default: today)
-    bounds the search and picks the year when the text gives none. None when the text names
-    no calendar date at all."""
-    from store.anchor import infer_anchor as _infer
-
-    return _infer(text, near)

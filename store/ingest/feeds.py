@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from store.article import Article, normalise_paragraph
 from store.errors import FetchError, NewsreaderError
-from store.fetch import (
+from store.ingest.fetch import (
     MAX_BYTES,
     TIMEOUT,
     Page,
@@ -32,8 +32,8 @@ from store.fetch import (
     fetch_page,
     new_client,
 )
-from store.ingest import article_from_page
-from store.library import Library, now
+from store.ingest.read import article_from_page
+from store.library.db import Library, now
 
 if TYPE_CHECKING:
     import httpx

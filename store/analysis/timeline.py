@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from store.analysis.dates import DateMention, value_period
+from store.analysis.segment import sentence_spans
 from store.article import paragraph_spans
-from store.dates import DateMention, value_period
-from store.segment import sentence_spans
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import unicodedata
 from pathlib import Path
 
 from store.errors import NewsreaderError
-from store.library import Highlight, Library, StoredArticle
+from store.library.db import Library
+from store.library.records import Highlight, StoredArticle
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^$])")
 

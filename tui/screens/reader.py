@@ -15,18 +15,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import NewsreaderError
-from store.library import Highlight, StoredArticle
-from tui.article_view import ArticleView, Mark
-from tui.key_bar import KeyBar
-from tui.library_screen import one_line, spaced
+from store.library.records import Highlight, StoredArticle
+from tui.display import one_line, quoted, spaced
+from tui.widgets.article_view import ArticleView, Mark
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from tui.app import NewsReader
+    from tui.protocol import ReaderApp
 
 WIDE = 150  # at least this many columns: article, timeline and quotes side by side
 MEDIUM = 110  # at least this many: the two panes stacked beside the article
@@ -43,33 +43,6 @@ class Change:
     before: Highlight | None
 
 
-class StatusLine(Widget):
-    """One line under the article; updating it repaints only itself (a Static would lay out
-    the whole screen again on every cursor move)."""
-
-    DEFAULT_CSS = "StatusLine { height: 1; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.content = Content("")
-
-    def update(self, content: Content) -> None:
-        if content != self.content:
-            self.content = content
-            self.refresh()
-
-    def render(self) -> Content:
-        return self.content
-
-
-def quoted(text: str, limit: int = 240) -> str:
-    """A quotation on one line, inside quotation marks (once, whether stored with them or not)."""
-    flat = one_line(text, limit)
-    if not flat.startswith(("“", '"', "‘", "«")):
-        flat = f"“{flat}”"
-    return flat
-
-
 def _marks(highlights: list[Highlight]) -> list[Mark]:
     return [
         Mark(h.id, h.start, h.end, h.color, bool(h.note.strip()))
@@ -79,7 +52,7 @@ def _marks(highlights: list[Highlight]) -> list[Mark]:
 
 
 class ReaderScreen(Screen):
-    app: NewsReader
+    app: ReaderApp  # type: ignore[assignment]
 
     BINDINGS = [
         Binding("h", "highlight", "Highlight", id="highlight"),
@@ -363,7 +336,7 @@ class ReaderScreen(Screen):
             self._update(h, color=colour)
 
     def action_note(self) -> None:
-        from tui.dialogs import NoteEditor
+        from tui.widgets.dialogs import NoteEditor
 
         h = self._target(create=True)
         if h is None:
@@ -376,7 +349,7 @@ class ReaderScreen(Screen):
         self.app.push_screen(NoteEditor(h.note, quote=h.exact), saved)
 
     def action_tags(self) -> None:
-        from tui.dialogs import TagsEditor, parse_tags
+        from tui.widgets.dialogs import TagsEditor, parse_tags
 
         h = self._target(create=True)
         if h is None:
@@ -438,7 +411,7 @@ class ReaderScreen(Screen):
         self.app.export([self.article_id])
 
     def action_anchor(self) -> None:
-        from tui.dialogs import PromptScreen
+        from tui.widgets.dialogs import PromptScreen
 
         self.app.push_screen(
             PromptScreen(

@@ -10,9 +10,9 @@ from xml.etree import ElementTree as ET
 
 from store.article import normalise_paragraph
 from store.errors import FetchError, InputError
-from store.feeds import Feed, add_feed, list_feeds, refuse_unsafe_xml
-from store.ingest import read_file
-from store.library import Library
+from store.ingest.feeds import Feed, add_feed, list_feeds, refuse_unsafe_xml
+from store.ingest.read import read_file
+from store.library.db import Library
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 

@@ -39,28 +39,12 @@ def _keys(binding: Binding) -> str:
     return " ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
 
 
-def sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    from tui.app import NewsReader
-    from tui.article_view import ArticleView
-    from tui.library_screen import LibraryScreen
-    from tui.reader_screen import ReaderScreen
+Section = tuple[str, list[tuple[str, str]]]
 
-    def rows(bindings) -> list[tuple[str, str]]:
-        return [(_keys(b), b.tooltip or b.description) for b in bindings if isinstance(b, Binding)]
 
-    return [
-        ("Library", rows(LibraryScreen.BINDINGS)),
-        ("Reading: moving and selecting", rows(ArticleView.BINDINGS)),
-        (
-            "Reading: highlights, notes, panes",
-            rows(ReaderScreen.BINDINGS)
-            + [
-                ("Tab", "Next pane (article, timeline, quotes)"),
-                ("Enter", "In a pane: go to that place in the article"),
-            ],
-        ),
-        ("Anywhere", rows(NewsReader.BINDINGS) + [("ctrl+p", "Command palette")]),
-    ]
+def rows(bindings) -> list[tuple[str, str]]:
+    """(keys, what they do) of each binding, as a person reads them."""
+    return [(_keys(b), b.tooltip or b.description) for b in bindings if isinstance(b, Binding)]
 
 
 def section_content(title: str, rows: list[tuple[str, str]]) -> Content:
@@ -74,12 +58,19 @@ def section_content(title: str, rows: list[tuple[str, str]]) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    """Four sections of keys, given by the app (which knows its screens): the library,
+    moving in an article, marking it up, and keys that work anywhere."""
+
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help-close"),
     ]
 
+    def __init__(self, sections: list[Section]) -> None:
+        super().__init__()
+        self.sections = sections
+
     def compose(self) -> ComposeResult:
-        library, moving, marking, anywhere = sections()
+        library, moving, marking, anywhere = self.sections
         with Vertical(id="help", classes="dialog"):
             yield Static(Content("Keys"), classes="dialog-title")
             with HorizontalScroll(id="help-columns"):

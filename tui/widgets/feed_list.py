@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.article import display_safe
-from store.library import FeedCount
+from store.library.records import FeedCount
 
 ALL = "all"  # the option id of "All articles"
 

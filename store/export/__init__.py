@@ -1,0 +1,4 @@
+"""Ways out: highlights and notes as Markdown (other formats beside it).
+
+Reads through store.library; never writes to it.
+"""

@@ -1,0 +1,43 @@
+"""How untrusted text is shown: one display-safe line, cut to fit, quoted once.
+
+Every screen and widget that shows a title, a note, a tag or a quotation goes through these,
+so hostile text (escape sequences, markup) always reaches the screen as plain characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from store.article import display_safe
+
+T = TypeVar("T")
+
+
+def one_line(text: str | None, limit: int | None = None) -> str:
+    """Display-safe text on one line, cut to `limit` characters."""
+    flat = display_safe(" ".join((text or "").split()))
+    if limit and len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return flat
+
+
+def spaced(options: Iterable[T]) -> Iterator[T | None]:
+    """Options with a quiet rule between them (None is OptionList's separator)."""
+    for i, option in enumerate(options):
+        if i:
+            yield None
+        yield option
+
+
+def day(stamp: str | None) -> str:
+    """The calendar day of an ISO stamp, or a dash."""
+    return one_line(stamp)[:10] if stamp else "—"
+
+
+def quoted(text: str, limit: int = 240) -> str:
+    """A quotation on one line, inside quotation marks (once, whether stored with them or not)."""
+    flat = one_line(text, limit)
+    if not flat.startswith(("“", '"', "‘", "«")):
+        flat = f"“{flat}”"
+    return flat

@@ -1,0 +1,27 @@
+"""What a screen may ask of the app, so no screen imports the app (which imports them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from store.library.db import Library
+
+
+class ReaderApp(Protocol):
+    """The news reader app as its screens see it (besides everything a Textual App has)."""
+
+    library: Library
+    export_dir: Path
+    exit_after_first_frame: bool
+    last_opened: int | None
+
+    def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:
+        """Open an article, at `span` when given (marked and brought into view)."""
+
+    def export(self, ids: list[int] | None) -> list[Path]:
+        """One article's highlights to its own file, or every article's into the folder."""
+
+    def warm_up(self) -> None:
+        """Load, after the first frame, what the first article will need."""
