@@ -82,8 +82,9 @@ class NewsReader(App):
         first highlight will need, so neither waits for an import."""
 
         def load() -> None:
-            import sqlite_utils  # noqa: F401 - the Library's writes use it
+            from store.library.db import load_writer
 
+            load_writer()
             import store.ingest.feeds  # noqa: F401 - opening an article marks it read
             import tui.screens.reader  # noqa: F401
             import tui.widgets.dialogs  # noqa: F401
@@ -113,6 +114,19 @@ class NewsReader(App):
                 mark_read(self.library, article_id)
         except NewsreaderError as e:
             self.notify(str(e), severity="error", markup=False)
+
+    def open_view(self, name: str) -> None:
+        """A library-wide view by name: the app routes, so no screen imports another."""
+        if name == "speakers":
+            from tui.screens.speakers import SpeakersScreen
+
+            self.push_screen(SpeakersScreen())
+        elif name == "timeline":
+            from tui.screens.timeline import CombinedTimelineScreen
+
+            self.push_screen(CombinedTimelineScreen())
+        else:
+            raise ValueError(f"no view named {name!r}")
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

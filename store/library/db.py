@@ -45,6 +45,12 @@ def default_db_path() -> Path:
     return Path(user_data_dir("newsreader", appauthor=False)) / "newsreader.db"
 
 
+def load_writer() -> None:
+    """Import what the first write needs (sqlite_utils, 100+ ms) ahead of it, e.g. in a
+    background thread after an app's first frame."""
+    import sqlite_utils  # noqa: F401
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

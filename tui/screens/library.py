@@ -531,14 +531,10 @@ class LibraryScreen(Screen):
         self.app.export(None)
 
     def action_speakers(self) -> None:
-        from tui.screens.speakers import SpeakersScreen
-
-        self.app.push_screen(SpeakersScreen())
+        self.app.open_view("speakers")
 
     def action_timeline(self) -> None:
-        from tui.screens.timeline import CombinedTimelineScreen
-
-        self.app.push_screen(CombinedTimelineScreen())
+        self.app.open_view("timeline")
 
     def action_quit(self) -> None:
         self.stop_refresh()
