@@ -13,7 +13,7 @@ from collections.abc import Callable
 LIMIT = 20.0  # 10x the input may cost at most 20x the time
 SMALL = 10_000  # characters
 FACTOR = 10
-FLOOR = 0.002  # seconds: below this the small run's timing is noise, so it counts as this
+FLOOR = 0.0005  # seconds: below this the small run's timing is noise, so it counts as this
 
 # One unit of each kind of run that has broken a regex somewhere: letters, digits, blanks,
 # punctuation, quote marks, symbols, line structure, markup openers.
