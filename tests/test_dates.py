@@ -366,3 +366,15 @@ def test_a_plural_period_is_not_one_quarter():
     assert values("Income rose over comparable periods in 1988.") == [("1988", "DATE", "1988")]
     assert values("Income rose over the comparable period.", dt.date(1989, 10, 26))[0][2] == (
         "1989-Q3")
+
+
+def test_every_rule_has_exactly_one_resolver():
+    from store.analysis.dates import absolute, durations, relative
+    from store.analysis.dates.resolve import RESOLVERS
+    from store.analysis.dates.rules import RULES
+
+    names = [name for name, _ in RULES]
+    assert len(names) == len(set(names))
+    assert set(RESOLVERS) == set(names)
+    tables = (absolute.RESOLVERS, relative.RESOLVERS, durations.RESOLVERS)
+    assert sum(len(t) for t in tables) == len(RESOLVERS)  # no name resolved twice
