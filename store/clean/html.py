@@ -33,7 +33,14 @@ from readability import Document
 
 from store.article import Article
 from store.clean.metadata import page_metadata
-from store.clean.text import appeal_strength, byline_of, is_code, is_credit, is_furniture
+from store.clean.text import (
+    appeal_strength,
+    byline_of,
+    cap_tail,
+    is_code,
+    is_credit,
+    is_furniture,
+)
 from store.errors import InputError, NoArticleError
 
 logging.getLogger("readability").setLevel(logging.CRITICAL)
@@ -45,11 +52,8 @@ NO_ARTICLE = "no article text found in the page"
 # bytes; removing them with a regex before parsing keeps a 20 MB page to a few seconds.
 # JSON-LD scripts stay: they carry the metadata.
 _STRIP_ABOVE = 2_000_000  # below this, stripping costs more than it saves
-_NOT_TEXT = re.compile(
-    r"<script\b(?![^>]*ld\+json).*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<svg\b.*?</svg\s*>"
-    r"|<noscript\b.*?</noscript\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
+_NOT_TEXT_START = re.compile(r"<(script|style|svg|noscript)\b|<!--", re.IGNORECASE)
+_NOT_TEXT_END = {"script": "</script", "style": "</style", "svg": "</svg", "noscript": "</noscript"}
 # Attribute values of thousands of characters are inline images (data: URIs) and state blobs.
 _LONG_ATTRIBUTE = re.compile(r"""=\s*(?:"[^"]{2000,}"|'[^']{2000,}')""")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -166,7 +170,7 @@ def _page_text(page: str) -> str:
     html = page
     html = _XML_DECLARATION.sub("", html)
     if len(html) > _STRIP_ABOVE:
-        html = _LONG_ATTRIBUTE.sub('=""', _NOT_TEXT.sub(" ", html))
+        html = _LONG_ATTRIBUTE.sub('=""', strip_not_text(html))
     if len(html) > _MAX_CHARS:
         html = html[:_MAX_CHARS]
     if not html.strip():
@@ -174,6 +178,36 @@ def _page_text(page: str) -> str:
     if "\x00" in html[:8192]:
         raise InputError("the input looks like binary data, not HTML")
     return html
+
+
+def strip_not_text(html: str) -> str:
+    """The page without its scripts (JSON-LD kept), styles, comments, SVG and noscript.
+
+    One pass from left to right: each element's end is looked for once, from where it opens,
+    and an element that never closes runs to the end of the page, as in a browser. (A lazy
+    regex looks for the end again from every opener: 2 MB of unclosed "<!--" took minutes.)"""
+    lower = html.lower()
+    out: list[str] = []
+    pos = 0
+    while m := _NOT_TEXT_START.search(html, pos):
+        tag = (m.group(1) or "").lower()
+        if tag:
+            close = lower.find(_NOT_TEXT_END[tag], m.end())
+            stop = len(html) if close < 0 else lower.find(">", close)
+            stop = len(html) if stop < 0 else stop + 1
+            opening_end = lower.find(">", m.end(), stop)
+            if tag == "script" and "ld+json" in lower[m.end() : opening_end]:
+                out.append(html[pos:stop])  # metadata: kept whole
+                pos = stop
+                continue
+        else:
+            close = lower.find("-->", m.end())
+            stop = len(html) if close < 0 else close + 3
+        out.append(html[pos : m.start()])
+        out.append(" ")
+        pos = stop
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def _parse(html: str):
@@ -377,14 +411,15 @@ def _is_furniture_element(el, total: int) -> bool:
     return False
 
 
+# Bounded runs and a bounded closing run of symbols (on a capped tail, see cap_tail).
 _CREDIT = re.compile(
-    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s*:\s*[^.]{1,80}"
-    r"|\((?:image|photo|picture|credit)s?\s*:[^)]*\)|getty\s+images|shutterstock|"
-    r"\bap\s+photo\b|©[^.]{0,60})\W*$",
+    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s{0,3}:\s{0,3}[^.]{1,80}+"
+    r"|\((?:image|photo|picture|credit)s?\s{0,3}:[^)]{0,200}+\)|getty\s+images|shutterstock|"
+    r"\bap\s+photo\b|©[^.]{0,60}+)\W{0,100}+$",
     re.IGNORECASE,
 )
 _STAMP = re.compile(
-    r"^\W*(?:updated|published|posted|last\s+(?:updated|modified)|modified)\b[^.]{0,50}"
+    r"^\W*+(?:updated|published|posted|last\s+(?:updated|modified)|modified)\b[^.]{0,50}"
     r"\d[^.]{0,30}\.?$",
     re.IGNORECASE,
 )
@@ -393,12 +428,14 @@ _STAMP = re.compile(
 _DATE_TIME_LINE = re.compile(
     r"^[^.!?]{0,50}\b(?:19|20)\d{2}\b[^.!?]{0,25}\b\d{1,2}[:h]\d{2}\b[^.!?]{0,15}$"
 )
-_SHORTCODE = re.compile(r"\[(\w+)\b[^\]]*\].*\[/\1\]")  # WordPress [button ...]...[/button]
+_SHORTCODE_OPEN = re.compile(r"\[(\w+)\b[^\]]{0,500}\]")  # WordPress [button ...]...[/button]
+_SHORTCODE_CLOSE = re.compile(r"\[/(\w+)\]")
 _FOLLOW_AUTHOR = re.compile(
     r"\bfollow\s+(?:him|her|them|me|us)\b|\bfollow\s+@\w+|\bon\s+twitter\s+@\w+",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# Starts only where a run of address characters starts: every start is scanned once.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]+")
 _REACH = re.compile(r"\b(?:reach(?:ed)?|contact|follow|tips?|email|write\s+to)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"\w[.!?。][\"'”’)]*(?:\s|$)")
 
@@ -423,13 +460,13 @@ def _furniture_kind(block: Block) -> str | None:
         return "other" if is_credit(text) else "teaser"
     if is_code(text):
         return "other"
-    if "[/" in text and _SHORTCODE.search(text):
+    if "[/" in text and _has_shortcode(text):
         return "teaser"
     if words <= 30 and (
         _STAMP.match(text)
         or words <= 10
         and _DATE_TIME_LINE.match(text)
-        or _CREDIT.search(text)  # a caption's credit line
+        or _CREDIT.search(cap_tail(text))  # a caption's credit line
     ):
         return "other"
     if words <= 40 and "@" in text and _EMAIL.search(text) and _REACH.search(text):
@@ -443,9 +480,26 @@ def _furniture_kind(block: Block) -> str | None:
     return None
 
 
+def _has_shortcode(text: str) -> bool:
+    """A WordPress shortcode pair ("[button ...]...[/button]") on one line."""
+    for line in text.split("\n"):
+        last_close = {m.group(1): m.start() for m in _SHORTCODE_CLOSE.finditer(line)}
+        for m in _SHORTCODE_OPEN.finditer(line):
+            if last_close.get(m.group(1), -1) >= m.end():
+                return True
+    return False
+
+
 def _is_quoted(text: str) -> bool:
-    """Reported speech: an appeal inside quotation marks is news, not the site's own ask."""
-    return bool(re.search(r"[“\"].{10,}[”\"]", text))
+    """Reported speech: an appeal inside quotation marks is news, not the site's own ask.
+
+    An opening mark with at least ten characters before a closing one on the same line."""
+    for line in text.split("\n"):
+        first = min((i for i in (line.find("“"), line.find('"')) if i >= 0), default=-1)
+        last = max(line.rfind("”"), line.rfind('"'))
+        if first >= 0 and last - first > 10:
+            return True
+    return False
 
 
 def _tidy(blocks: list[Block], title: str | None) -> list[Block]:
