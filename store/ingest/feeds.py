@@ -657,13 +657,20 @@ def _store_entry(
     try:
         article, fetched = fut.result()
         report.pages_fetched += fetched
-        article_id, created = library.add_article(article, feed_id=pending.feed.id)
     except Exception as e:  # noqa: BLE001 - one bad entry never stops the rest
         reason = _one_line(e)
         report.failed.append((name or pending.feed.url, reason))
         if getattr(e, "retry", not isinstance(e, NewsreaderError)):
             pending.lost += 1
         return reason, True
+    try:
+        article_id, created = library.add_article(article, feed_id=pending.feed.id)
+    except Exception as e:  # noqa: BLE001 - a write that failed (locked, full) is tried again
+        reason = _one_line(e)
+        named = reason if name and reason.startswith(name) else f"{name}: not stored: {reason}"
+        report.failed.append((name or pending.feed.url, named))
+        pending.lost += 1
+        return named, True
     if created:
         report.new_articles.append(article_id)
     else:
