@@ -21,7 +21,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from store.article import Article, normalise_paragraph
+from store.article import Article, normalise_paragraph, safe_line
 from store.errors import FetchError, NewsreaderError
 from store.ingest.fetch import (
     MAX_BYTES,
@@ -283,14 +283,14 @@ def add_feed(
     library: Library, url: str, *, title: str | None = None, site_url: str | None = None
 ) -> tuple[Feed, bool]:
     """Subscribe without fetching; returns the feed and whether it is new."""
-    url = check_url(url)
+    url = check_url(url)  # refuses control characters
     existing = library.conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
     if existing:
         return get_feed(library, existing[0]), False
     with library._write() as conn:
         cur = conn.execute(
             "INSERT INTO feeds (url, title, site_url, added) VALUES (?, ?, ?, ?)",
-            (url, title or None, site_url or None, now()),
+            (safe_line(url), safe_line(title), safe_line(site_url), now()),
         )
     return get_feed(library, cur.lastrowid), True
 
@@ -382,7 +382,7 @@ def _record_check(
     with library._write() as conn:
         conn.execute(
             "UPDATE feeds SET last_checked = ?, last_error = ? WHERE id = ?",
-            (now(), error, feed.id),
+            (now(), safe_line(error), feed.id),
         )
         if page is not None and not page.not_modified:
             conn.execute(
@@ -393,7 +393,7 @@ def _record_check(
             conn.execute(
                 "UPDATE feeds SET title = coalesce(title, ?), site_url = coalesce(site_url, ?) "
                 "WHERE id = ?",
-                (parsed.title, parsed.site_url, feed.id),
+                (safe_line(parsed.title), safe_line(parsed.site_url), feed.id),
             )
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from store.article import Article
+from store.article import Article, display_safe, normalise_tag
 from store.errors import LibraryError, NewsreaderError
 from store.library.records import (
     ArticleRow,
@@ -220,6 +220,7 @@ class Library:
 
         if not article.text.strip():
             raise NewsreaderError("the article has no text")
+        article = replace(article).made_safe()  # at the door: nothing raw is stored
         existing = self.find_article(content_hash=article.content_hash)
         if existing is not None:
             return existing, False
@@ -266,6 +267,7 @@ class Library:
         from store.library.anchoring import find_again
 
         old = self.get_article(article_id)
+        article = replace(article).made_safe()
         anchor = date.fromisoformat(old.anchor) if old.anchor and not old.anchor_inferred else None
         analysis = analyse(
             article.text, published=article.published or old.published, anchor=anchor
@@ -480,7 +482,7 @@ class Library:
                     text[max(0, start - CONTEXT) : start],
                     text[end : end + CONTEXT],
                     _colour(color),
-                    note,
+                    display_safe(note),
                     json.dumps(_tags(tags)),
                     stamp,
                     stamp,
@@ -503,7 +505,7 @@ class Library:
                 "UPDATE highlights SET color = ?, note = ?, tags = ?, updated = ? WHERE id = ?",
                 (
                     h.color if color is None else _colour(color),
-                    h.note if note is None else note,
+                    h.note if note is None else display_safe(note),
                     json.dumps(list(h.tags) if tags is None else _tags(tags)),
                     now(),
                     highlight_id,
@@ -666,7 +668,7 @@ def _colour(color: int) -> int:
 def _tags(tags: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for t in tags:
-        t = t.strip().lstrip("#").strip()
+        t = normalise_tag(t)
         if t and t not in seen:
             seen.append(t)
     return seen
