@@ -124,6 +124,16 @@ def _commit(conn: sqlite3.Connection, path: Path) -> None:
         raise
 
 
+def describe(error: BaseException, path: str | Path) -> LibraryError | None:
+    """What a database error met anywhere in a command means, in one line; None for any
+    other error."""
+    if isinstance(error, sqlite3.DatabaseError):
+        return explain(error, Path(path))
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return explain(error, Path(path))
+    return None
+
+
 def explain(error: BaseException, path: Path) -> LibraryError:
     """A library error in one line that says what really happened to the file."""
     text = " ".join(str(error).split())
