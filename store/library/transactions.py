@@ -11,6 +11,7 @@ a damaged library is never written to.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -19,8 +20,9 @@ from pathlib import Path
 
 from store.errors import LibraryError
 
-BUSY_TIMEOUT_MS = 5000  # one wait for the lock inside SQLite
-WRITE_PATIENCE = 60.0  # seconds a write keeps trying for the lock before it gives up
+# Seconds a write keeps trying for the lock before it gives up (NEWSREADER_WRITE_PATIENCE).
+WRITE_PATIENCE = float(os.environ.get("NEWSREADER_WRITE_PATIENCE") or 60)
+BUSY_TIMEOUT_MS = int(min(5.0, WRITE_PATIENCE) * 1000)  # one wait for the lock inside SQLite
 RECOVER = "recover what is left with `sqlite3 LIBRARY .recover | sqlite3 NEW.db`"
 
 _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
@@ -163,8 +165,6 @@ def explain(error: BaseException, path: Path) -> LibraryError:
 
 def _read_only(path: Path) -> str:
     folder = path.parent
-    import os
-
     if not os.access(folder, os.W_OK):
         return (
             f"{path}: the folder {folder} is read-only, and SQLite needs to write beside the "
@@ -174,8 +174,6 @@ def _read_only(path: Path) -> str:
 
 
 def _why_not_open(path: Path) -> str:
-    import os
-
     if not path.parent.exists():
         return f"no folder {path.parent}"
     if not os.access(path.parent, os.W_OK | os.X_OK):
