@@ -56,7 +56,7 @@ _NOT_TEXT_START = re.compile(r"<(script|style|svg|noscript)\b|<!--", re.IGNORECA
 _NOT_TEXT_END = {"script": "</script", "style": "</style", "svg": "</svg", "noscript": "</noscript"}
 # Attribute values of thousands of characters are inline images (data: URIs) and state blobs.
 _LONG_ATTRIBUTE = re.compile(r"""=\s*(?:"[^"]{2000,}"|'[^']{2000,}')""")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^[\s\ufeff]*<\?xml[^<>]*\?>", re.IGNORECASE)
 # After furniture removal, a page larger than this is cut: no article is that long, and
 # readability's scoring is superlinear on pathological pages.
 _MAX_CHARS = 3_000_000
@@ -210,9 +210,51 @@ def strip_not_text(html: str) -> str:
     return "".join(out)
 
 
+# libxml2 drops everything nested deeper than 255 elements; block_texts walks the tree by
+# recursion. Tags deeper than this are left out and their text kept ("flattened").
+MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*+>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"]  # fmt: skip
+)
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags nested deeper than `limit` removed and their text kept."""
+    if html.count("<") <= limit:
+        return html
+    depth, out, pos, flattened = 0, [], 0, False
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _VOID or m.group().endswith("/>"):
+            continue
+        closing = bool(m.group(1))
+        deep = depth >= limit if not closing else depth > limit
+        depth = max(0, depth - 1) if closing else depth + 1
+        if deep:
+            out.append(html[pos : m.start()])
+            out.append(" ")
+            pos, flattened = m.end(), True
+    if not flattened:
+        return html
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def _parse(html: str):
+    html = flatten_deep(html)
     try:
         return lxml.html.document_fromstring(html)
+    except ValueError as err:
+        if "encoding declaration" not in str(err):
+            raise NoArticleError(f"{NO_ARTICLE} (unparseable: {str(err)[:80]})") from None
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError) as err:
+        raise NoArticleError(f"{NO_ARTICLE} (unparseable: {str(err)[:80] or 'empty'})") from None
+    # An XML declaration lxml will not take in a str: parse the same text as UTF-8 bytes.
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError) as err:
         raise NoArticleError(f"{NO_ARTICLE} (unparseable: {str(err)[:80] or 'empty'})") from None
 
