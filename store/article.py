@@ -106,6 +106,9 @@ class Article:
     published: str | None = None  # ISO date (YYYY-MM-DD) or datetime, as the source gives it
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Which way the text was found: "story" (the story finder), or the fallback that found it
+    # ("readability", "densest-block", "description", "visible-text"); "text" for plain text.
+    extraction: str = "text"
 
     @classmethod
     def from_paragraphs(cls, paragraphs: list[str], **meta) -> Article:

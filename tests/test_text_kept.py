@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from store.clean.html import clean_html
+from store.errors import NoArticleError
 from store.ingest.decode import decode_bytes
 from store.ingest.read import article_from_bytes
 
@@ -55,3 +58,37 @@ def test_deep_nesting_is_flattened_not_dropped():
         )
         text = clean_html(page).text
         assert "The council met on Monday" in text, depth
+
+
+SENTENCE = "The minister said on Monday that the new bridge would open next spring after delays."
+
+
+def test_a_normal_page_is_read_by_the_story_finder():
+    page = f"<html><body><article>{BODY}<p>{SENTENCE}</p></article></body></html>"
+    article = clean_html(page)
+    assert article.extraction == "story" and article.warnings == []
+
+
+def test_a_story_the_finder_drops_whole_comes_from_readabilitys_candidate():
+    # Every paragraph a link to the same site: our filter reads teasers, readability a story.
+    paragraphs = "".join(f'<p><a href="/story/{i}">{SENTENCE}</a></p>' for i in range(6))
+    article = clean_html(f"<html><body><article>{paragraphs}</article></body></html>",
+                         url="https://example.org/a")
+    assert article.extraction == "readability"
+    assert article.text.count("new bridge") == 6
+    assert "readability" in article.warnings[0]
+
+
+def test_a_page_with_no_body_text_falls_back_to_its_description():
+    page = (
+        f'<html><head><meta name="description" content="{SENTENCE} {SENTENCE}"></head>'
+        "<body><nav><a href='/'>Home</a></nav><div>Menu</div></body></html>"
+    )
+    article = clean_html(page, url="https://example.org/a")
+    assert article.extraction == "description" and "new bridge" in article.text
+
+
+def test_a_page_with_nothing_to_read_is_still_refused():
+    page = "<html><body><nav><a href='/'>Home</a> <a href='/b'>Sport</a></nav></body></html>"
+    with pytest.raises(NoArticleError):
+        clean_html(page, url="https://example.org/a")

@@ -99,24 +99,81 @@ def clean_html(page: str, url: str | None = None) -> Article:
     tree = _parse(html)
     meta = page_metadata(tree, url)
     site_host = _host(url) or _host(meta.canonical)
+    raw: list[Block] = []
     if sum(1 for _ in tree.iter()) > _MAX_ELEMENTS:
         blocks = _tidy(_prose_blocks(tree, site_host), meta.title)
     else:
         lede = _lede_candidate(tree)
         _prepare_for_readability(tree)
-        blocks = _tidy(_readability_blocks(tree, html, site_host), meta.title)
-        blocks = _restore_lede(blocks, lede)
+        raw = _readability_blocks(tree, html, site_host)
+        blocks = _restore_lede(_tidy(raw, meta.title), lede)
+    path = "story"
+    if not _has_article(blocks):
+        blocks, path = _fallback(html, raw, site_host, meta.title)
     if not _has_article(blocks):
         raise NoArticleError(NO_ARTICLE)
-    title = meta.title or ""
-    return Article.from_paragraphs(
+    article = Article.from_paragraphs(
         [b.text for b in blocks],
-        title=title,
+        title=meta.title or "",
         byline=meta.byline,
         site=meta.site,
         published=meta.published,
         url=url,
     )
+    article.extraction = path
+    if path != "story":
+        article.warnings.append(f"the story finder found too little: text from {_PATHS[path]}")
+    return article
+
+
+_PATHS = {
+    "readability": "readability's best candidate, unfiltered",
+    "densest-block": "the page's densest block of text",
+    "description": "the page's description",
+    "visible-text": "the page's visible text, furniture removed",
+}
+
+
+def _fallback(
+    html: str, raw: list[Block], site_host: str | None, title: str | None
+) -> tuple[list[Block], str]:
+    """When the story finder keeps too little, the next best reading of the page, step by
+    step: readability's own candidate, the element densest in paragraph text, the page's
+    description, its visible text minus furniture. (blocks, the path that gave them)"""
+    if _has_article(raw):
+        return [b for b in raw if _furniture_kind(b) != "other"] or raw, "readability"
+    tree = _parse(html)  # readability changed the first tree
+    lxml.etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    lxml.etree.strip_tags(tree, lxml.etree.Comment)
+    body = tree.find(".//body")
+    body = tree if body is None else body
+    dense = _densest_element(body)
+    if dense is not None:
+        blocks = _tidy(block_texts(dense, site_host), title)
+        if _has_article(blocks):
+            return blocks, "densest-block"
+    found = tree.xpath('//meta[@property="og:description" or @name="description"]/@content')
+    description = [Block(" ".join(found[0].split()), "p")] if found else []
+    if _has_article(description):
+        return description, "description"
+    return _tidy(block_texts(body, site_host), title), "visible-text"
+
+
+def _densest_element(root):
+    """The element whose own paragraphs hold the most text (each paragraph counted once, for
+    its parent: one pass over the tree)."""
+    best, best_size = None, 0
+    sizes: dict = {}
+    for p in root.iter("p", "br"):
+        parent = p.getparent()
+        if parent is None:
+            continue
+        text = p.text_content() if p.tag == "p" else (p.tail or "")
+        sizes[parent] = sizes.get(parent, 0) + len(text.strip())
+    for el, size in sizes.items():
+        if size > best_size:
+            best, best_size = el, size
+    return best
 
 
 def _norm_words(text: str) -> str:

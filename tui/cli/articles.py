@@ -7,13 +7,14 @@ import sys
 from dataclasses import asdict
 
 from store.article import one_line
-from store.errors import NewsreaderError
+from store.errors import LibraryError, NewsreaderError
 from tui.cli.common import (
     EXIT_ERROR,
     analysis_json,
     command_maker,
     day,
     emit,
+    input_error,
     open_library,
     out,
     out_json,
@@ -32,8 +33,10 @@ def cmd_add(args: argparse.Namespace) -> int:
             try:
                 article = read_article(source)
                 article_id, created = library.add_article(article, anchor=args.date)
-            except NewsreaderError as e:
-                warn(str(e))
+            except LibraryError:
+                raise  # the library itself failed: every later input would too
+            except Exception as e:  # noqa: BLE001 - one bad input never stops the others
+                warn(input_error(source, e))
                 failed += 1
                 continue
             title = library.get_article(article_id).title
@@ -117,8 +120,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             published = article.published or (args.date.isoformat() if args.date else None)
             if args.json:
                 analysis = analyse(article.text, published=published)
-        except NewsreaderError as e:
-            warn(str(e))
+        except Exception as e:  # noqa: BLE001 - one bad input never stops the others
+            warn(input_error(source, e))
             failed += 1
             continue
         if args.json:

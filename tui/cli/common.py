@@ -67,6 +67,17 @@ def out_json(obj: object) -> None:
     sys.stdout.write(as_json(obj) + "\n")
 
 
+def input_error(source: str, error: BaseException) -> str:
+    """One line for an input that failed, starting with the input's name, so a run over many
+    inputs says which one each line is about."""
+    from store.errors import NewsreaderError
+
+    message = str(error) if isinstance(error, NewsreaderError) else (
+        f"unexpected error: {type(error).__name__}: {error}"
+    )
+    return message if message.startswith(source) else f"{source}: {message}"
+
+
 def warn(message: str) -> None:
     out(f"newsreader: {message}", file=sys.stderr)
 
