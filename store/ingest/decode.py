@@ -18,8 +18,8 @@ _BOMS = (
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">, and
 # the XML declaration's encoding="x"; only the head of the page is searched, as browsers do.
 _DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
-    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml[^<>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
 _PRESCAN_BYTES = 4096 * 4

@@ -641,7 +641,7 @@ def html_paragraphs(html: str) -> list[str]:
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
-        return [re.sub(r"<[^>]*>", " ", html)]
+        return [re.sub(r"<[^<>]*>", " ", html)]
     for bad in list(root.iter("script", "style", "iframe", "object")):
         bad.drop_tree()
     for el in root.iter(*_BLOCKS):
