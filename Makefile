@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(VENV)/.installed-test
 	@command -v tmux >/dev/null || sh .ci/install-tmux
 	$(BIN)/ruff check store tui tests
 	$(BIN)/python -m pytest -q
+
+# The fuzz targets of the suite with many more generated examples (a bounded few in `make test`).
+fuzz: $(VENV)/.installed-test
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check store tui tests

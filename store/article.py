@@ -16,10 +16,14 @@ _SAFE.update({c: "\ufffd" for c in range(0x80, 0xA0)})
 _SAFE.update(
     {c: "\ufffd" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 )
+# Lone surrogates (from JSON "\\ud800" escapes, or bytes decoded with surrogateescape) cannot
+# be encoded, so they cannot be stored or printed: each becomes U+FFFD.
+_SAFE.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
 
 
 def display_safe(text: str) -> str:
-    """Map control characters to visible symbols; the length never changes."""
+    """Map control characters, bidi overrides and lone surrogates to visible symbols; the
+    length never changes. The one sanitiser every string from outside goes through."""
     return text.translate(_SAFE)
 
 
@@ -37,6 +41,25 @@ def one_line(text: str | None) -> str:
     return normalise_paragraph(text or "")
 
 
+def safe_line(text: str | None) -> str | None:
+    """A one-line field from outside (title, site, byline, URL) as stored: display-safe, on
+    one line; None stays None."""
+    if text is None:
+        return None
+    return one_line(text) or None
+
+
+# What Markdown, HTML, YAML or a terminal line would read as syntax: not part of a tag.
+_TAG_SPECIALS = re.compile(r"""[\\`*_{}\[\]<>()#+!|~^$&"'=:;,/?@%]+""")
+
+
+def normalise_tag(tag: str) -> str:
+    """A tag as stored: words of letters, digits, '-' and '.' on one line, no leading '#'."""
+    flat = one_line(tag).replace("\ufffd", " ")
+    flat = _TAG_SPECIALS.sub(" ", flat)
+    return " ".join(flat.split()).strip("-. ")
+
+
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """The canonical text (paragraphs separated by one blank line) and each paragraph's span."""
     spans: list[tuple[int, int]] = []
@@ -48,10 +71,15 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "\n\n".join(kept), spans
 
 
+# A block: lines up to a blank one. The look-ahead reads only the next line's blanks; with
+# `\s*\n` it read every following blank line from each line ("\n \n" * n was quadratic).
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![^\S\n]*+\n)[^\n]*)*")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty blocks of a text, split on blank lines."""
     spans = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+    for m in _BLOCK.finditer(text):
         s, e = m.span()
         chunk = m.group()
         s += len(chunk) - len(chunk.lstrip())
@@ -78,11 +106,24 @@ class Article:
     published: str | None = None  # ISO date (YYYY-MM-DD) or datetime, as the source gives it
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # Which way the text was found: "story" (the story finder), or the fallback that found it
+    # ("readability", "densest-block", "description", "visible-text"); "text" for plain text.
+    extraction: str = "text"
 
     @classmethod
     def from_paragraphs(cls, paragraphs: list[str], **meta) -> Article:
         text, spans = join_paragraphs(paragraphs)
-        return cls(text=text, paragraphs=spans, **meta)
+        return cls(text=text, paragraphs=spans, **meta).made_safe()
+
+    def made_safe(self) -> Article:
+        """Every field display-safe (text: same length, so offsets hold; metadata: one line).
+        What the store keeps of anything that came from outside."""
+        self.text = display_safe(self.text)
+        self.title = safe_line(self.title) or ""
+        self.byline, self.site = safe_line(self.byline), safe_line(self.site)
+        self.published, self.url = safe_line(self.published), safe_line(self.url)
+        self.warnings = [one_line(w) for w in self.warnings]
+        return self
 
     @property
     def content_hash(self) -> str:

@@ -316,3 +316,17 @@ def test_combined_timeline_of_the_seeds_reads_in_order_and_filters(tmp_path, db)
     assert ids == {1}
     line = one_line_error(run("timeline", "--tag", "nothing", db=db, tmp=tmp_path))
     assert "empty" in line
+
+
+def test_with_many_inputs_each_error_names_its_input_and_the_rest_go_on(tmp_path, db):
+    empty_page = tmp_path / "menu.html"
+    empty_page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    missing = tmp_path / "missing.txt"
+    for command in ("add", "extract"):
+        proc = run(command, empty_page, missing, SEEDS[0], db=db)
+        assert proc.returncode == 1 and "Traceback" not in proc.err
+        lines = proc.err.strip().splitlines()
+        assert len(lines) == 2
+        assert lines[0].startswith(f"newsreader: {empty_page}: ")
+        assert lines[1].startswith(f"newsreader: {missing}: ")
+        assert "United Nations" in proc.out or "1\t" in proc.out or proc.out.count("\t") >= 1

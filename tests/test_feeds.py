@@ -434,3 +434,34 @@ def test_a_stop_cuts_a_slow_request_in_flight(srv, lib):
     started = time.monotonic()
     refresh_feeds(lib, stop=stop)
     assert time.monotonic() - started < 4  # not the server's 8 s
+
+
+def test_an_entry_whose_storing_fails_is_stored_by_the_next_refresh(srv, lib):
+    items = [
+        {"title": "Kept", "link": "/kept.html"},
+        {"title": "Refused", "link": "/refused.html"},
+    ]
+    srv.add("/kept.html", story("Kept", *news_paragraphs(3, "Keptville")))
+    srv.add("/refused.html", story("Refused", *news_paragraphs(3, "Refusedville")))
+    url = srv.add("/two.xml", rss("Two", items), "application/rss+xml")
+    add_feed(lib, url)
+    # The database itself refuses one article, as a full disk or a lock would.
+    lib.conn.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN new.url LIKE '%/refused.html' "
+        "BEGIN SELECT RAISE(ABORT, 'disk is full (simulated by a trigger)'); END"
+    )
+    first = refresh_feeds(lib)
+    assert len(first.new_articles) == 1
+    ((name, error),) = first.failed
+    assert name.endswith("/refused.html") and error.startswith(name) and "not stored" in error
+    feed = get_feed(lib, url)
+    assert feed.etag is None and "tried again" in feed.last_error  # no validators kept
+
+    lib.conn.execute("DROP TRIGGER refuse")
+    second = refresh_feeds(lib)
+    assert second.not_modified == 0 and second.failed == []
+    assert len(second.new_articles) == 1
+    assert lib.get_article(second.new_articles[0]).url.endswith("/refused.html")
+    assert get_feed(lib, url).etag is not None
+    third = refresh_feeds(lib)
+    assert third.not_modified == 1 and third.new_articles == []

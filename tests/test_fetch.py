@@ -164,3 +164,34 @@ def test_refused_connection_is_one_line():
     with pytest.raises(FetchError) as err:
         fetch_page("http://127.0.0.1:9/")
     assert "\n" not in str(err.value) and str(err.value).startswith("http://127.0.0.1:9/: ")
+
+
+def test_a_public_host_may_not_redirect_into_the_private_network():
+    from store.errors import FetchError
+    from store.ingest.fetch import check_redirect, is_local_host
+
+    public = "http://93.184.216.34/story"
+    for target in (
+        "http://127.0.0.1/admin",
+        "http://localhost:8080/",
+        "http://192.168.1.1/router",
+        "http://10.0.0.5/",
+        "http://172.16.3.4/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+    ):
+        with pytest.raises(FetchError, match="refused a redirect"):
+            check_redirect(public, target)
+    check_redirect(public, "http://93.184.216.35/elsewhere")  # public to public: fine
+    # A URL the person gave that is itself local stays allowed, redirects included.
+    check_redirect("http://127.0.0.1:8000/feed.xml", "http://192.168.1.1/feed.xml")
+    assert is_local_host("127.0.0.1") and not is_local_host("93.184.216.34")
+
+
+def test_redirects_between_local_addresses_of_a_local_url_are_followed(srv):
+    srv.handle("/hop", redirect("/page.html"))
+    srv.add("/page.html", b"<html><body><p>Arrived.</p></body></html>", "text/html")
+    page = fetch_page(srv.url("/hop"))
+    assert page.url.endswith("/page.html") and b"Arrived" in page.content

@@ -11,8 +11,9 @@ import re
 WORD = re.compile(r"\S+")
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets) followed by a space and
-# something that can open a sentence.
-_END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]?[A-Z0-9À-ÖØ-Þ])")
+# something that can open a sentence. A match starts only where a run of stops starts, and
+# takes the run whole: retrying inside the run made a line of 20,000 "…" quadratic.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]»]*+(?=\s++[\"'“‘(\[«]?[A-Z0-9À-ÖØ-Þ])")
 _ABBREVIATIONS = frozenset(
     [
         "mr",

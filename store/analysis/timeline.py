@@ -39,10 +39,12 @@ MAX_LINE = 200
 # Where a sentence may be cut between two dates, strongest first.
 _BOUNDARIES = [
     re.compile(r";\s+"),
-    re.compile(r",?\s+(?=(?:since|after|before|when|while|until|whereas|although|though|"
-               r"because|but)\b)"),
-    re.compile(r",?\s+(?=that\b)"),
-    re.compile(r",\s+(?=and\b)|\s+(?=and\s+(?:then\s+)?\w+(?:ed|s)\b)"),
+    # A run of blanks is tried once, from its start (or from the comma before it): a try from
+    # each blank of a long run rescans the rest of it.
+    re.compile(r"(?:,|(?<![,\s]))\s++(?=(?:since|after|before|when|while|until|whereas|"
+               r"although|though|because|but)\b)"),
+    re.compile(r"(?:,|(?<![,\s]))\s++(?=that\b)"),
+    re.compile(r",\s++(?=and\b)|(?<![,\s])\s++(?=and\s+(?:then\s+)?\w+(?:ed|s)\b)"),
     re.compile(r",\s+"),
 ]
 _LEADING = re.compile(
@@ -207,11 +209,13 @@ def _sentence_events(text, s_start, s_end, group) -> list[tuple[tuple, Event]]:
 
 def _says_something(text: str, s: int, e: int, run) -> bool:
     """A clause that is only its date ("WASHINGTON, August 11 (Xinhua) --") is no event."""
-    rest = text[s:e]
-    for item in run:
+    words = 0
+    for item in run:  # the words around the mentions, each piece read once
         m = item[0]
-        rest = rest.replace(text[m.start : m.end], " ")
-    return len(_WORD.findall(rest)) >= 3
+        words += len(_WORD.findall(text, s, max(s, min(e, m.start))))
+        s = max(s, m.end)
+    words += len(_WORD.findall(text, s, e)) if s < e else 0
+    return words >= 3
 
 
 _STRONG = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and|which)\b)")

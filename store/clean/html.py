@@ -33,7 +33,14 @@ from readability import Document
 
 from store.article import Article
 from store.clean.metadata import page_metadata
-from store.clean.text import appeal_strength, byline_of, is_code, is_credit, is_furniture
+from store.clean.text import (
+    appeal_strength,
+    byline_of,
+    cap_tail,
+    is_code,
+    is_credit,
+    is_furniture,
+)
 from store.errors import InputError, NoArticleError
 
 logging.getLogger("readability").setLevel(logging.CRITICAL)
@@ -45,14 +52,11 @@ NO_ARTICLE = "no article text found in the page"
 # bytes; removing them with a regex before parsing keeps a 20 MB page to a few seconds.
 # JSON-LD scripts stay: they carry the metadata.
 _STRIP_ABOVE = 2_000_000  # below this, stripping costs more than it saves
-_NOT_TEXT = re.compile(
-    r"<script\b(?![^>]*ld\+json).*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<svg\b.*?</svg\s*>"
-    r"|<noscript\b.*?</noscript\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
+_NOT_TEXT_START = re.compile(r"<(script|style|svg|noscript)\b|<!--", re.IGNORECASE)
+_NOT_TEXT_END = {"script": "</script", "style": "</style", "svg": "</svg", "noscript": "</noscript"}
 # Attribute values of thousands of characters are inline images (data: URIs) and state blobs.
 _LONG_ATTRIBUTE = re.compile(r"""=\s*(?:"[^"]{2000,}"|'[^']{2000,}')""")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^[\s\ufeff]*<\?xml[^<>]*\?>", re.IGNORECASE)
 # After furniture removal, a page larger than this is cut: no article is that long, and
 # readability's scoring is superlinear on pathological pages.
 _MAX_CHARS = 3_000_000
@@ -95,24 +99,81 @@ def clean_html(page: str, url: str | None = None) -> Article:
     tree = _parse(html)
     meta = page_metadata(tree, url)
     site_host = _host(url) or _host(meta.canonical)
+    raw: list[Block] = []
     if sum(1 for _ in tree.iter()) > _MAX_ELEMENTS:
         blocks = _tidy(_prose_blocks(tree, site_host), meta.title)
     else:
         lede = _lede_candidate(tree)
         _prepare_for_readability(tree)
-        blocks = _tidy(_readability_blocks(tree, html, site_host), meta.title)
-        blocks = _restore_lede(blocks, lede)
+        raw = _readability_blocks(tree, html, site_host)
+        blocks = _restore_lede(_tidy(raw, meta.title), lede)
+    path = "story"
+    if not _has_article(blocks):
+        blocks, path = _fallback(html, raw, site_host, meta.title)
     if not _has_article(blocks):
         raise NoArticleError(NO_ARTICLE)
-    title = meta.title or ""
-    return Article.from_paragraphs(
+    article = Article.from_paragraphs(
         [b.text for b in blocks],
-        title=title,
+        title=meta.title or "",
         byline=meta.byline,
         site=meta.site,
         published=meta.published,
         url=url,
     )
+    article.extraction = path
+    if path != "story":
+        article.warnings.append(f"the story finder found too little: text from {_PATHS[path]}")
+    return article
+
+
+_PATHS = {
+    "readability": "readability's best candidate, unfiltered",
+    "densest-block": "the page's densest block of text",
+    "description": "the page's description",
+    "visible-text": "the page's visible text, furniture removed",
+}
+
+
+def _fallback(
+    html: str, raw: list[Block], site_host: str | None, title: str | None
+) -> tuple[list[Block], str]:
+    """When the story finder keeps too little, the next best reading of the page, step by
+    step: readability's own candidate, the element densest in paragraph text, the page's
+    description, its visible text minus furniture. (blocks, the path that gave them)"""
+    if _has_article(raw):
+        return [b for b in raw if _furniture_kind(b) != "other"] or raw, "readability"
+    tree = _parse(html)  # readability changed the first tree
+    lxml.etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    lxml.etree.strip_tags(tree, lxml.etree.Comment)
+    body = tree.find(".//body")
+    body = tree if body is None else body
+    dense = _densest_element(body)
+    if dense is not None:
+        blocks = _tidy(block_texts(dense, site_host), title)
+        if _has_article(blocks):
+            return blocks, "densest-block"
+    found = tree.xpath('//meta[@property="og:description" or @name="description"]/@content')
+    description = [Block(" ".join(found[0].split()), "p")] if found else []
+    if _has_article(description):
+        return description, "description"
+    return _tidy(block_texts(body, site_host), title), "visible-text"
+
+
+def _densest_element(root):
+    """The element whose own paragraphs hold the most text (each paragraph counted once, for
+    its parent: one pass over the tree)."""
+    best, best_size = None, 0
+    sizes: dict = {}
+    for p in root.iter("p", "br"):
+        parent = p.getparent()
+        if parent is None:
+            continue
+        text = p.text_content() if p.tag == "p" else (p.tail or "")
+        sizes[parent] = sizes.get(parent, 0) + len(text.strip())
+    for el, size in sizes.items():
+        if size > best_size:
+            best, best_size = el, size
+    return best
 
 
 def _norm_words(text: str) -> str:
@@ -166,7 +227,7 @@ def _page_text(page: str) -> str:
     html = page
     html = _XML_DECLARATION.sub("", html)
     if len(html) > _STRIP_ABOVE:
-        html = _LONG_ATTRIBUTE.sub('=""', _NOT_TEXT.sub(" ", html))
+        html = _LONG_ATTRIBUTE.sub('=""', strip_not_text(html))
     if len(html) > _MAX_CHARS:
         html = html[:_MAX_CHARS]
     if not html.strip():
@@ -176,9 +237,81 @@ def _page_text(page: str) -> str:
     return html
 
 
+def strip_not_text(html: str) -> str:
+    """The page without its scripts (JSON-LD kept), styles, comments, SVG and noscript.
+
+    One pass from left to right: each element's end is looked for once, from where it opens,
+    and an element that never closes runs to the end of the page, as in a browser. (A lazy
+    regex looks for the end again from every opener: 2 MB of unclosed "<!--" took minutes.)"""
+    lower = html.lower()
+    out: list[str] = []
+    pos = 0
+    while m := _NOT_TEXT_START.search(html, pos):
+        tag = (m.group(1) or "").lower()
+        if tag:
+            close = lower.find(_NOT_TEXT_END[tag], m.end())
+            stop = len(html) if close < 0 else lower.find(">", close)
+            stop = len(html) if stop < 0 else stop + 1
+            opening_end = lower.find(">", m.end(), stop)
+            if tag == "script" and "ld+json" in lower[m.end() : opening_end]:
+                out.append(html[pos:stop])  # metadata: kept whole
+                pos = stop
+                continue
+        else:
+            close = lower.find("-->", m.end())
+            stop = len(html) if close < 0 else close + 3
+        out.append(html[pos : m.start()])
+        out.append(" ")
+        pos = stop
+    out.append(html[pos:])
+    return "".join(out)
+
+
+# libxml2 drops everything nested deeper than 255 elements; block_texts walks the tree by
+# recursion. Tags deeper than this are left out and their text kept ("flattened").
+MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*+>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"]  # fmt: skip
+)
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags nested deeper than `limit` removed and their text kept."""
+    if html.count("<") <= limit:
+        return html
+    depth, out, pos, flattened = 0, [], 0, False
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _VOID or m.group().endswith("/>"):
+            continue
+        closing = bool(m.group(1))
+        deep = depth >= limit if not closing else depth > limit
+        depth = max(0, depth - 1) if closing else depth + 1
+        if deep:
+            out.append(html[pos : m.start()])
+            out.append(" ")
+            pos, flattened = m.end(), True
+    if not flattened:
+        return html
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def _parse(html: str):
+    html = flatten_deep(html)
     try:
         return lxml.html.document_fromstring(html)
+    except ValueError as err:
+        if "encoding declaration" not in str(err):
+            raise NoArticleError(f"{NO_ARTICLE} (unparseable: {str(err)[:80]})") from None
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError) as err:
+        raise NoArticleError(f"{NO_ARTICLE} (unparseable: {str(err)[:80] or 'empty'})") from None
+    # An XML declaration lxml will not take in a str: parse the same text as UTF-8 bytes.
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError) as err:
         raise NoArticleError(f"{NO_ARTICLE} (unparseable: {str(err)[:80] or 'empty'})") from None
 
@@ -377,14 +510,15 @@ def _is_furniture_element(el, total: int) -> bool:
     return False
 
 
+# Bounded runs and a bounded closing run of symbols (on a capped tail, see cap_tail).
 _CREDIT = re.compile(
-    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s*:\s*[^.]{1,80}"
-    r"|\((?:image|photo|picture|credit)s?\s*:[^)]*\)|getty\s+images|shutterstock|"
-    r"\bap\s+photo\b|©[^.]{0,60})\W*$",
+    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s{0,3}:\s{0,3}[^.]{1,80}+"
+    r"|\((?:image|photo|picture|credit)s?\s{0,3}:[^)]{0,200}+\)|getty\s+images|shutterstock|"
+    r"\bap\s+photo\b|©[^.]{0,60}+)\W{0,100}+$",
     re.IGNORECASE,
 )
 _STAMP = re.compile(
-    r"^\W*(?:updated|published|posted|last\s+(?:updated|modified)|modified)\b[^.]{0,50}"
+    r"^\W*+(?:updated|published|posted|last\s+(?:updated|modified)|modified)\b[^.]{0,50}"
     r"\d[^.]{0,30}\.?$",
     re.IGNORECASE,
 )
@@ -393,12 +527,14 @@ _STAMP = re.compile(
 _DATE_TIME_LINE = re.compile(
     r"^[^.!?]{0,50}\b(?:19|20)\d{2}\b[^.!?]{0,25}\b\d{1,2}[:h]\d{2}\b[^.!?]{0,15}$"
 )
-_SHORTCODE = re.compile(r"\[(\w+)\b[^\]]*\].*\[/\1\]")  # WordPress [button ...]...[/button]
+_SHORTCODE_OPEN = re.compile(r"\[(\w+)\b[^\]]{0,500}\]")  # WordPress [button ...]...[/button]
+_SHORTCODE_CLOSE = re.compile(r"\[/(\w+)\]")
 _FOLLOW_AUTHOR = re.compile(
     r"\bfollow\s+(?:him|her|them|me|us)\b|\bfollow\s+@\w+|\bon\s+twitter\s+@\w+",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# Starts only where a run of address characters starts: every start is scanned once.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]+")
 _REACH = re.compile(r"\b(?:reach(?:ed)?|contact|follow|tips?|email|write\s+to)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"\w[.!?。][\"'”’)]*(?:\s|$)")
 
@@ -423,13 +559,13 @@ def _furniture_kind(block: Block) -> str | None:
         return "other" if is_credit(text) else "teaser"
     if is_code(text):
         return "other"
-    if "[/" in text and _SHORTCODE.search(text):
+    if "[/" in text and _has_shortcode(text):
         return "teaser"
     if words <= 30 and (
         _STAMP.match(text)
         or words <= 10
         and _DATE_TIME_LINE.match(text)
-        or _CREDIT.search(text)  # a caption's credit line
+        or _CREDIT.search(cap_tail(text))  # a caption's credit line
     ):
         return "other"
     if words <= 40 and "@" in text and _EMAIL.search(text) and _REACH.search(text):
@@ -443,9 +579,26 @@ def _furniture_kind(block: Block) -> str | None:
     return None
 
 
+def _has_shortcode(text: str) -> bool:
+    """A WordPress shortcode pair ("[button ...]...[/button]") on one line."""
+    for line in text.split("\n"):
+        last_close = {m.group(1): m.start() for m in _SHORTCODE_CLOSE.finditer(line)}
+        for m in _SHORTCODE_OPEN.finditer(line):
+            if last_close.get(m.group(1), -1) >= m.end():
+                return True
+    return False
+
+
 def _is_quoted(text: str) -> bool:
-    """Reported speech: an appeal inside quotation marks is news, not the site's own ask."""
-    return bool(re.search(r"[“\"].{10,}[”\"]", text))
+    """Reported speech: an appeal inside quotation marks is news, not the site's own ask.
+
+    An opening mark with at least ten characters before a closing one on the same line."""
+    for line in text.split("\n"):
+        first = min((i for i in (line.find("“"), line.find('"')) if i >= 0), default=-1)
+        last = max(line.rfind("”"), line.rfind('"'))
+        if first >= 0 and last - first > 10:
+            return True
+    return False
 
 
 def _tidy(blocks: list[Block], title: str | None) -> list[Block]:

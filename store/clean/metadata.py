@@ -347,7 +347,7 @@ def _url_date(url: str) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—\-·•»]\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s++[|–—\-·•»]\s+")  # tried once per run of blanks
 
 
 def strip_site_from_title(title: str, site: str) -> str:

@@ -79,7 +79,7 @@ _PRICE = re.compile(
 _SUBSCRIPTION = re.compile(r"\b(?:subscri\w*|memberships?)\b", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(
-    r"^\W*(?:support|donate|subscribe|become|join|help|sign\s+up|consider|give|make|"
+    r"^\W*+(?:support|donate|subscribe|become|join|help|sign\s+up|consider|give|make|"
     r"contribute|click|register|get|try|start|unlock)\b",
     re.IGNORECASE,
 )
@@ -99,7 +99,7 @@ def appeal_strength(line: str) -> int:
 
 
 _CALL_TO_ACTION = re.compile(
-    r"^\W*(?:donate(?:\s+now)?|subscribe(?:\s+now)?|sign\s*(?:up|in)|log\s*in|register|"
+    r"^\W*+(?:donate(?:\s+now)?|subscribe(?:\s+now)?|sign\s*(?:up|in)|log\s*in|register|"
     r"share(?:\s+this(?:\s+(?:article|story|post|page))?)?|tweet|e-?mail|print|whatsapp|"
     r"advertisement|advertising|advert|ad|sponsored(?:\s+content)?|read\s+more|continue\s+reading|"
     r"load\s+more|show\s+more|comments?|\d+\s+comments?|related(?:\s+(?:articles|stories|"
@@ -108,21 +108,21 @@ _CALL_TO_ACTION = re.compile(
     r"search|close|back\s+to\s+top|top\s+stories|more\s+stories|latest\s+news|"
     r"learn\s+more|see\s+more|more\s+info|videos?|photos?|gallery|watch(?:\s+now)?|"
     r"listen|you\s+may\s+also\s+be\s+interested\s+in|tell\s+us\s+what\s+you\s+think|"
-    r"this\s+slideshow\s+requires\s+javascript|click\s+here[^.]*|read\s+later|"
+    r"this\s+slideshow\s+requires\s+javascript|click\s+here[^.]*+|read\s+later|"
     r"(?:next|previous|prev)\s+(?:article|story|post)|read\s+(?:this|these)\s+next|"
     r"explore\s+further|back\s+to\s+gallery|view\s+all(?:\s+\(\d+\))?|shares?|"
-    r"like\s+this\s+article\?|join\s+our\s+newsletter|view\s+pdf[\w/ ]*|print\s+mode|"
+    r"like\s+this\s+article\?|join\s+our\s+newsletter|view\s+pdf[\w/ ]*+|print\s+mode|"
     r"\d+\s*(?:of|/)\s*\d+)\W*$",
     re.IGNORECASE,
 )
 _LINK_LEADS = re.compile(
-    r"^\W*(?:(?:also|read|see|watch|listen)\s+(?:also|more|next)?\s*:|related\s*:|"
+    r"^\W*+(?:(?:also|read|see|watch|listen)\s++(?:(?:also|more|next)\s*+)?:|related\s*:|"
     r"recommended\s*:|more\s*:|watch\s*:|listen\s*:|read\s+also\b|also\s+read\b|"
     r"click\s+here\b|tap\s+here\b)",
     re.IGNORECASE,
 )
 _AD = re.compile(
-    r"^\W*(?:text\s+)?(?:ad|advert(?:isement)?|sponsored|promoted|paid\s+content)\s*[:|\-–]"
+    r"^\W*+(?:text\s+)?(?:ad|advert(?:isement)?|sponsored|promoted|paid\s+content)\s*[:|\-–]"
     r"|\badvertise\s+(?:here|with\s+us)\b",
     re.IGNORECASE,
 )
@@ -136,52 +136,94 @@ _SOCIAL = re.compile(
     r"pinterest|reddit|flipboard|email|messenger)\b",
     re.IGNORECASE,
 )
-_SHARE_FOLLOW = re.compile(r"^\W*(?:share|follow|like|join|connect|find)\b", re.IGNORECASE)
-_COOKIE = re.compile(
-    r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|agree|browsing|experience)\b|"
-    r"\bby\s+continuing\s+to\s+(?:use|browse)\b|\bprivacy\s+(?:policy|settings)\b.*\bagree\b",
-    re.IGNORECASE,
-)
+_SHARE_FOLLOW = re.compile(r"^\W*+(?:share|follow|like|join|connect|find)\b", re.IGNORECASE)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _in_order(text: str, *pairs: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
+    """Whether, for one pair, the first pattern is followed later on its line by the second.
+
+    What `A.*B` says, in linear time: `A.*B` retries `.*` from every A, so a line of many
+    A's and no B costs the square of its length; here each line is read once per pair."""
+    for first, then in pairs:
+        pos = 0
+        while m := first.search(text, pos):
+            eol = text.find("\n", m.end())
+            eol = len(text) if eol < 0 else eol
+            if then.search(text, m.end(), eol):
+                return True
+            pos = eol + 1
+    return False
+
+
+_COOKIES = _rx(r"\bcookies?\b")
+_COOKIE_WORDS = _rx(r"\b(?:use|accept|consent|policy|settings|agree|browsing|experience)\b")
+_CONTINUING = _rx(r"\bby\s+continuing\s+to\s+(?:use|browse)\b")
+_PRIVACY, _AGREE = _rx(r"\bprivacy\s+(?:policy|settings)\b"), _rx(r"\bagree\b")
 # Cookie-policy prose speaks of "this website" and "your consent"; news about cookies does not.
-_COOKIE_POLICY = re.compile(
-    r"\bcookies?\b.*\b(?:this\s+(?:web)?site|our\s+(?:web)?site|your\s+(?:consent|browser|"
-    r"experience|device)|opt[\s-]out|you\s+(?:agree|consent|accept))\b|"
-    r"\b(?:this\s+(?:web)?site|we)\b.*\buses?\s+cookies\b",
-    re.IGNORECASE,
+_POLICY_WORDS = _rx(
+    r"\b(?:this\s+(?:web)?site|our\s+(?:web)?site|your\s+(?:consent|browser|"
+    r"experience|device)|opt[\s-]out|you\s+(?:agree|consent|accept))\b"
 )
+_SITE_OR_WE, _USES_COOKIES = _rx(r"\b(?:this\s+(?:web)?site|we)\b"), _rx(r"\buses?\s+cookies\b")
+
+
+def is_cookie_notice(line: str) -> bool:
+    return bool(_CONTINUING.search(line)) or _in_order(
+        line, (_COOKIES, _COOKIE_WORDS), (_PRIVACY, _AGREE)
+    )
+
+
+def is_cookie_policy(line: str) -> bool:
+    return _in_order(line, (_COOKIES, _POLICY_WORDS), (_SITE_OR_WE, _USES_COOKIES))
 # The furniture of comment threads: actions under each comment and thread headers.
 _COMMENT_MARKER = re.compile(
-    r"^\W*(?:reply|report(?:\s+(?:comment|abuse))?|flag|like|upvote|downvote|"
+    r"^\W*+(?:reply|report(?:\s+(?:comment|abuse))?|flag|like|upvote|downvote|"
     r"\d+\s+(?:likes?|points?|replies|repl(?:y|ies)|comments?|votes?)|"
     r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"(?:view|show|load|see)\s+(?:all\s+|more\s+)?(?:\d+\s+)?(?:comments?|replies)|"
-    r"comments?\s*\(?\d*\)?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
+    r"comments?\s*+\(?\d*\)?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|"
     r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?|"
-    r"comments\s+are\s+(?:closed|subject\s+to\b.*)|join\s+the\s+(?:conversation|discussion))\W*$",
+    r"comments\s+are\s+(?:closed|subject\s+to\b.*+)|join\s+the\s+(?:conversation|discussion))\W*$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b", re.IGNORECASE)
-_NEWSLETTER = re.compile(
-    r"\bnewsletters?\b.*\b(?:sign\s*up|subscribe|inbox|delivered|email)\b|"
-    r"\b(?:sign\s*up|subscribe)\b.*\bnewsletters?\b",
-    re.IGNORECASE,
-)
+_NEWSLETTERS = _rx(r"\bnewsletters?\b")
+_SIGN_UP = _rx(r"\b(?:sign\s*up|subscribe)\b")
+_INBOX = _rx(r"\b(?:sign\s*up|subscribe|inbox|delivered|email)\b")
+
+
+def is_newsletter(line: str) -> bool:
+    return _in_order(line, (_NEWSLETTERS, _INBOX), (_SIGN_UP, _NEWSLETTERS))
 
 
 # Captions' credit lines: "Photo: X", "(Image: © X)", "X | Getty Images", "Image copyright X".
+# Every run is bounded and the closing `\W{0,TAIL}$` too (see `cap_tail`): an open `\W*$`
+# rescans a long run of symbols from every start ("©" * n + "x" took seconds per KB).
 _CREDIT = re.compile(
-    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s*:\s*[^.]{1,80}"
-    r"|\((?:image|photo|picture|credit)s?\s*:[^)]*\)|getty\s+images|shutterstock|"
-    r"\bap\s+photo\b|\((?:ap|afp|reuters|getty)\b[^)]{0,60}\)|©[^.]{0,60}|submitted\s+photo)\W*$"
-    r"|^\W*(?:image|photo|picture)\s+(?:caption|copyright|credit)\b"
-    r"|^\W*photo(?:graph)?\s+(?:by|illustration\s+by)\s+[A-Z]",
+    r"(?:\b(?:credit|photo|image|picture|source|illustration|video)s?\s{0,3}:\s{0,3}[^.]{1,80}+"
+    r"|\((?:image|photo|picture|credit)s?\s{0,3}:[^)]{0,200}+\)|getty\s+images|shutterstock|"
+    r"\bap\s+photo\b|\((?:ap|afp|reuters|getty)\b[^)]{0,60}+\)|©[^.]{0,60}+|submitted\s+photo)"
+    r"\W{0,100}+$"
+    r"|^\W*+(?:image|photo|picture)\s+(?:caption|copyright|credit)\b"
+    r"|^\W*+photo(?:graph)?\s+(?:by|illustration\s+by)\s+[A-Z]",
     re.IGNORECASE,
 )
+_TAIL = re.compile(r"\W*")
+TAIL = 100
+
+
+def cap_tail(line: str) -> str:
+    r"""The line with its closing run of non-word characters cut to TAIL: what a pattern
+    ending in `\W{0,TAIL}$` needs to see of it, whatever the run's length."""
+    n = _TAIL.match(line[::-1]).end()
+    return line if n <= TAIL else line[: len(line) - n + TAIL]
 
 
 def is_credit(line: str) -> bool:
     """A caption or photo credit line."""
-    return len(line.split()) <= 30 and bool(_CREDIT.search(line))
+    return len(line.split()) <= 30 and bool(_CREDIT.search(cap_tail(line)))
 
 
 _RELATIVE_TIME = re.compile(
@@ -201,7 +243,7 @@ def is_dateline(line: str) -> bool:
 # Pieces of an author box: a lone "By", an e-mail address, a social handle. (Bare links
 # stay: stories list their sources that way.)
 _AUTHOR_BOX = re.compile(
-    r"^\W*(?:by|biography|bio|authors?|written\s+by|[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,})\W*$",
+    r"^\W*+(?:by|biography|bio|authors?|written\s+by|[\w.+-]++@[\w-]++\.[\w.]++|@\w{2,})\W*$",
     re.IGNORECASE,
 )
 
@@ -213,11 +255,11 @@ def is_furniture(line: str) -> bool:
         return True
     if _CALL_TO_ACTION.match(line) or _AD.search(line) or _COPYRIGHT.search(line):
         return True
-    if len(words) <= 25 and (_COOKIE.search(line) or _NEWSLETTER.search(line)):
+    if len(words) <= 25 and (is_cookie_notice(line) or is_newsletter(line)):
         return True
     if _LINK_LEADS.match(line) or _COMMENT_MARKER.match(line):
         return True
-    if _COOKIE_POLICY.search(line):
+    if is_cookie_policy(line):
         return True
     if _PHONE.search(line) and _CONTACT.search(line) and len(words) <= 25:
         return True
@@ -469,8 +511,17 @@ def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
         else:
             runs.append([i, i, words])
 
+    prose_upto = [0] * (len(lines) + 1)  # prose lines before each line: counts in O(1)
+    for i in prose:
+        prose_upto[i + 1] = 1
+    for i in range(len(lines)):
+        prose_upto[i + 1] += prose_upto[i]
+
+    def prose_in(run: list[int]) -> int:
+        return prose_upto[run[1] + 1] - prose_upto[run[0]]
+
     def density(run: list[int]) -> float:  # prose lines among the lines the run spans
-        return sum(1 for i in prose if run[0] <= i <= run[1]) / (run[1] - run[0] + 1)
+        return prose_in(run) / (run[1] - run[0] + 1)
 
     # A story's paragraphs follow each other; comments and teaser lists interleave their
     # prose with names, dates and headlines, so words count in proportion to density.
@@ -483,7 +534,7 @@ def _story_parts(lines: list[_Line]) -> tuple[list[str], list[str], list[str]]:
         # A teaser list (headline, author, first sentence, ...) is sparse and never joins;
         # a lone paragraph beyond several short lines is a standfirst or a caption.
         gap_is_clean = not any(ln.drop for ln in lines[a:b])
-        count = sum(1 for i in prose if run[0] <= i <= run[1])
+        count = prose_in(run)
         if density(run) < 0.5:
             return False
         if b - a <= 3 * _STORY_GAP and gap_is_clean and (count >= 2 or b - a <= _STORY_GAP + 2):
@@ -559,8 +610,8 @@ def _drop_inserts(lines: list[_Line], start: int, end: int) -> None:
 # "About the author" or "About <First Last>" (a person: two to four capitalised words). A
 # company's "About Acme" boilerplate closing a press release is often part of the text.
 _ABOUT = re.compile(
-    r"^\W*(?i:about|über|à\s+propos\s+de|sobre|acerca\s+de)\s+(?:(?i:the\s+authors?)|"
-    rf"[{_UPPER}][\w.'’-]*(?:\s+[{_UPPER}][\w.'’-]*){{1,3}})\s*$"
+    r"^\W*+(?i:about|über|à\s+propos\s+de|sobre|acerca\s+de)\s++(?:(?i:the\s+authors?)|"
+    rf"[{_UPPER}][\w.'’-]*+(?:\s++[{_UPPER}][\w.'’-]*+){{1,3}})\s*$"
 )
 
 
@@ -577,28 +628,34 @@ def _mark_boilerplate(lines: list[_Line]) -> None:
         ln.appeal = appeal_strength(ln.text)
         ln.drop = is_code(ln.text) or is_furniture(ln.text) or ln.appeal == 2
     # A code block's short fragments ("}", "s.async = true") are code too, as are appeal
-    # paragraphs without an address that sit in an appeal run.
-    changed = True
-    while changed:
-        changed = False
-        for i, ln in enumerate(lines):
-            if ln.drop:
-                continue
-            prev = lines[i - 1] if i else None
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            near_drop = (prev and prev.drop) or (nxt and nxt.drop)
-            in_appeal_run = ln.appeal == 1 and near_drop
-            in_code_block = (
-                prev is not None
-                and nxt is not None
-                and prev.drop
-                and nxt.drop
-                and is_code(prev.text)
-                and is_code(nxt.text)
-                and not looks_like_prose(ln.text)
-            )
-            if in_appeal_run or in_code_block:
-                ln.drop = changed = True
+    # paragraphs without an address that sit in an appeal run. A line's fate changes only
+    # when a neighbour is dropped, so only the neighbours of a new drop are looked at again
+    # (a sweep until nothing changes costs the square of the line count).
+    code = [False] * len(lines)
+    for i, ln in enumerate(lines):
+        code[i] = ln.drop and is_code(ln.text)
+
+    def joins_drops(i: int) -> bool:
+        ln = lines[i]
+        prev_drop = i > 0 and lines[i - 1].drop
+        next_drop = i + 1 < len(lines) and lines[i + 1].drop
+        if ln.appeal == 1 and (prev_drop or next_drop):
+            return True
+        return (
+            prev_drop
+            and next_drop
+            and code[i - 1]
+            and code[i + 1]
+            and not looks_like_prose(ln.text)
+        )
+
+    todo = list(range(len(lines)))
+    while todo:
+        i = todo.pop()
+        if lines[i].drop or not joins_drops(i):
+            continue
+        lines[i].drop = True
+        todo += [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
 
 
 def _take_byline(kept: list[str]) -> tuple[str | None, list[str]]:

@@ -16,15 +16,17 @@ from store.library.db import Library
 from store.library.records import Highlight, StoredArticle
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^$])")
+_RULE_OR_ITEM = re.compile(r"(?m)^([^\S\n]*+)([-=])")
+_NUMBERED = re.compile(r"(?m)^([^\S\n]*+)(\d++)\.(\s)")
 
 
 def escape_markdown(text: str) -> str:
     """Quoted words stay words: Markdown and HTML syntax in them is escaped."""
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A line starting with "1." or "-" would become a list.
-    return re.sub(
-        r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3", re.sub(r"(?m)^(\s*)([-=])", r"\1\\\2", text)
-    )
+    # Leading blanks of one line only ([^\S\n]): `^\s*` ran across every following blank line
+    # from each line start, so 100,000 newlines took minutes.
+    return _NUMBERED.sub(r"\1\2\\.\3", _RULE_OR_ITEM.sub(r"\1\\\2", text))
 
 
 def _yaml(value: str | None) -> str:

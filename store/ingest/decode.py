@@ -18,8 +18,8 @@ _BOMS = (
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">, and
 # the XML declaration's encoding="x"; only the head of the page is searched, as browsers do.
 _DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
-    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml[^<>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
 _PRESCAN_BYTES = 4096 * 4
@@ -74,6 +74,8 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     for codec in (charset, declared_charset(data)):
         if not codec:
             continue
+        if _single_byte(codec) and _valid_multibyte_utf8(data):
+            return data.decode("utf-8")  # the label lies: the bytes are UTF-8
         try:
             return data.decode(codec)
         except (LookupError, UnicodeDecodeError):
@@ -92,3 +94,23 @@ def _mostly_utf8(data: bytes) -> bool:
     bad = text.count("\ufffd")
     multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
     return multibyte > 4 * bad
+
+
+def _single_byte(codec: str) -> bool:
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return False
+    return name in ("latin-1", "ascii", "cp1252") or name.startswith(("iso8859", "cp125"))
+
+
+def _valid_multibyte_utf8(data: bytes) -> bool:
+    """Bytes above ASCII that all form valid UTF-8 sequences: by chance that almost never
+    happens in a single-byte encoding, so a page that says latin-1 but reads so is UTF-8."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -21,7 +21,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from store.article import Article, normalise_paragraph
+from store.article import Article, normalise_paragraph, safe_line
 from store.errors import FetchError, NewsreaderError
 from store.ingest.fetch import (
     MAX_BYTES,
@@ -283,14 +283,14 @@ def add_feed(
     library: Library, url: str, *, title: str | None = None, site_url: str | None = None
 ) -> tuple[Feed, bool]:
     """Subscribe without fetching; returns the feed and whether it is new."""
-    url = check_url(url)
+    url = check_url(url)  # refuses control characters
     existing = library.conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
     if existing:
         return get_feed(library, existing[0]), False
     with library._write() as conn:
         cur = conn.execute(
             "INSERT INTO feeds (url, title, site_url, added) VALUES (?, ?, ?, ?)",
-            (url, title or None, site_url or None, now()),
+            (safe_line(url), safe_line(title), safe_line(site_url), now()),
         )
     return get_feed(library, cur.lastrowid), True
 
@@ -382,7 +382,7 @@ def _record_check(
     with library._write() as conn:
         conn.execute(
             "UPDATE feeds SET last_checked = ?, last_error = ? WHERE id = ?",
-            (now(), error, feed.id),
+            (now(), safe_line(error), feed.id),
         )
         if page is not None and not page.not_modified:
             conn.execute(
@@ -393,7 +393,7 @@ def _record_check(
             conn.execute(
                 "UPDATE feeds SET title = coalesce(title, ?), site_url = coalesce(site_url, ?) "
                 "WHERE id = ?",
-                (parsed.title, parsed.site_url, feed.id),
+                (safe_line(parsed.title), safe_line(parsed.site_url), feed.id),
             )
 
 
@@ -641,7 +641,7 @@ def html_paragraphs(html: str) -> list[str]:
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
-        return [re.sub(r"<[^>]*>", " ", html)]
+        return [re.sub(r"<[^<>]*>", " ", html)]
     for bad in list(root.iter("script", "style", "iframe", "object")):
         bad.drop_tree()
     for el in root.iter(*_BLOCKS):
@@ -657,13 +657,20 @@ def _store_entry(
     try:
         article, fetched = fut.result()
         report.pages_fetched += fetched
-        article_id, created = library.add_article(article, feed_id=pending.feed.id)
     except Exception as e:  # noqa: BLE001 - one bad entry never stops the rest
         reason = _one_line(e)
         report.failed.append((name or pending.feed.url, reason))
         if getattr(e, "retry", not isinstance(e, NewsreaderError)):
             pending.lost += 1
         return reason, True
+    try:
+        article_id, created = library.add_article(article, feed_id=pending.feed.id)
+    except Exception as e:  # noqa: BLE001 - a write that failed (locked, full) is tried again
+        reason = _one_line(e)
+        named = reason if name and reason.startswith(name) else f"{name}: not stored: {reason}"
+        report.failed.append((name or pending.feed.url, named))
+        pending.lost += 1
+        return named, True
     if created:
         report.new_articles.append(article_id)
     else:

@@ -70,6 +70,59 @@ def check_url(url: str) -> str:
     return url
 
 
+def is_local_host(host: str | None) -> bool:
+    """A host on this machine or a private network: loopback, private, link-local (the cloud
+    metadata address 169.254.169.254), reserved or unspecified. A name counts as local when
+    any address it resolves to is; a name that does not resolve is not."""
+    import ipaddress
+    import socket
+
+    if not host:
+        return False
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return True
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return False
+        addresses = []
+        for info in infos:
+            try:
+                addresses.append(ipaddress.ip_address(info[4][0].split("%")[0]))
+            except ValueError:
+                continue
+    for address in addresses:
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if (
+            address.is_loopback
+            or address.is_private
+            or address.is_link_local
+            or address.is_reserved
+            or address.is_unspecified
+            or address.is_multicast
+        ):
+            return True
+    return False
+
+
+def check_redirect(first: str, target: str) -> None:
+    """Refuse a redirect from a public host into the private network (a server steering us at
+    127.0.0.1, 192.168.x.x or 169.254.169.254). A URL the user gave that is itself local may
+    redirect anywhere: a local server is a real use."""
+    if is_local_host(urlsplit(first).hostname):
+        return
+    if is_local_host(urlsplit(target).hostname):
+        raise FetchError(
+            f"{first}: refused a redirect to {display_safe(target)}, an address on this machine "
+            "or a private network"
+        )
+
+
 def new_client(*, timeout: float = TIMEOUT, connections: int = 8) -> httpx.Client:
     """A client to share between many fetches (and threads): one pool, our headers."""
     import httpx
@@ -129,6 +182,7 @@ def _follow(http: httpx.Client, url: str, headers: dict, max_bytes: int, until: 
                             f"{first}: redirected to {display_safe(target)}, "
                             "which is not an http(s) URL"
                         ) from None
+                    check_redirect(first, target)
                     if target in seen:
                         raise FetchError(f"{first}: redirect loop (back to {target})")
                     seen.add(target)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from store.article import Article
+from store.article import Article, display_safe, normalise_tag
 from store.errors import LibraryError, NewsreaderError
 from store.library.records import (
     ArticleRow,
@@ -31,6 +31,7 @@ from store.library.records import (
     StoredQuote,
 )
 from store.library.schema import LATEST, migrate, schema_version
+from store.library.transactions import check_whole, configure, explain, forget, write_transaction
 
 CONTEXT = 32  # characters of prefix and suffix kept to find a highlight again
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # cannot occur in display-safe text
@@ -111,19 +112,25 @@ class Library:
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA busy_timeout = 5000")
-            self.conn.execute("PRAGMA foreign_keys = ON")
+            configure(self.conn)
             was = schema_version(self.conn)
-            if was < LATEST:
+            if was > LATEST:
+                migrate(self.conn, path=self.path)  # raises: written by a newer version
+            elif was < LATEST:
+                if was:
+                    check_whole(self.conn, self.path)  # never migrate a damaged file
                 self.conn.execute("PRAGMA journal_mode = WAL")
-                migrate(self.conn)
-            elif was > LATEST:
-                migrate(self.conn)  # raises: written by a newer version
+                migrate(self.conn, path=self.path)
             self.conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.DatabaseError as e:
-            raise LibraryError(f"{self.path}: not a newsreader library ({e})") from None
+            raise explain(e, self.path) from None
+        except OSError as e:
+            raise explain(e, self.path) from None
         except LibraryError as e:
-            raise LibraryError(f"{self.path}: {e}") from None
+            message = str(e)
+            raise LibraryError(
+                message if message.startswith(str(self.path)) else f"{self.path}: {message}"
+            ) from None
         if seed and was == 0:
             from store.library.seeds import seed_articles
 
@@ -137,18 +144,18 @@ class Library:
         self.close()
 
     def close(self) -> None:
+        forget(self.conn)
         self.conn.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction per write; an error rolls all of it back."""
-        from sqlite_utils import Database
-
+        """One transaction per write, holding the write lock from its start (other writers wait
+        their turn, see store.library.transactions); an error rolls all of it back."""
         try:
-            with Database(self.conn, execute_plugins=False, recursive_triggers=True).atomic():
+            with write_transaction(self.conn, self.path):
                 yield self.conn
         except sqlite3.DatabaseError as e:
-            raise LibraryError(f"{self.path}: write failed ({e})") from None
+            raise explain(e, self.path) from None
 
     # --- articles -------------------------------------------------------------------------
 
@@ -213,11 +220,16 @@ class Library:
 
         if not article.text.strip():
             raise NewsreaderError("the article has no text")
+        article = replace(article).made_safe()  # at the door: nothing raw is stored
         existing = self.find_article(content_hash=article.content_hash)
         if existing is not None:
             return existing, False
         analysis = analyse(article.text, published=article.published, anchor=anchor)
         with self._write() as conn:
+            # Another process may have stored the same content while this one analysed it.
+            existing = self.find_article(content_hash=article.content_hash)
+            if existing is not None:
+                return existing, False
             cur = conn.execute(
                 "INSERT INTO articles (url, site, title, byline, published, added, text, "
                 "paragraphs, content_hash, notes, anchor, anchor_inferred, feed_id) "
@@ -255,6 +267,7 @@ class Library:
         from store.library.anchoring import find_again
 
         old = self.get_article(article_id)
+        article = replace(article).made_safe()
         anchor = date.fromisoformat(old.anchor) if old.anchor and not old.anchor_inferred else None
         analysis = analyse(
             article.text, published=article.published or old.published, anchor=anchor
@@ -469,7 +482,7 @@ class Library:
                     text[max(0, start - CONTEXT) : start],
                     text[end : end + CONTEXT],
                     _colour(color),
-                    note,
+                    display_safe(note),
                     json.dumps(_tags(tags)),
                     stamp,
                     stamp,
@@ -492,7 +505,7 @@ class Library:
                 "UPDATE highlights SET color = ?, note = ?, tags = ?, updated = ? WHERE id = ?",
                 (
                     h.color if color is None else _colour(color),
-                    h.note if note is None else note,
+                    h.note if note is None else display_safe(note),
                     json.dumps(list(h.tags) if tags is None else _tags(tags)),
                     now(),
                     highlight_id,
@@ -655,7 +668,7 @@ def _colour(color: int) -> int:
 def _tags(tags: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for t in tags:
-        t = t.strip().lstrip("#").strip()
+        t = normalise_tag(t)
         if t and t not in seen:
             seen.append(t)
     return seen

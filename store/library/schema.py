@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from store.errors import LibraryError
 
@@ -173,7 +174,9 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
+def migrate(
+    conn: sqlite3.Connection, target: int = LATEST, path: Path = Path("library")
+) -> list[int]:
     """Bring the database forward to `target`; returns the versions applied."""
     current = schema_version(conn)
     if current > LATEST:
@@ -181,12 +184,13 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
             f"the library was written by a newer newsreader (schema {current}, "
             f"this version knows {LATEST}); upgrade newsreader to open it"
         )
-    from sqlite_utils import Database
+    from store.library.transactions import write_transaction
 
-    db = Database(conn)
     applied = []
     for version in range(current + 1, target + 1):
-        with db.atomic():
+        with write_transaction(conn, path):
+            if schema_version(conn) >= version:  # another process got there first
+                continue
             MIGRATIONS[version - 1](conn)
             conn.execute(f"PRAGMA user_version = {version}")
         applied.append(version)

@@ -60,11 +60,20 @@ def page_scores(gold: str, pred: str) -> tuple[float | None, float]:
 # --- the systems ---------------------------------------------------------------------------
 
 
+PATHS: Counter = Counter()  # which way ours found each page's text (store.article.extraction)
+PAGE_PATHS: dict[str, str] = {}
+
+
 def ours(raw: bytes, url: str) -> str:
     try:
-        return clean_html(decode_bytes(raw), url=url).text
+        article = clean_html(decode_bytes(raw), url=url)
     except NewsreaderError:
+        PATHS["none (empty)"] += 1
+        PAGE_PATHS[url] = "none (empty)"
         return ""
+    PATHS[article.extraction] += 1
+    PAGE_PATHS[url] = article.extraction
+    return article.text
 
 
 def plain_readability(raw: bytes, url: str) -> str:
@@ -217,12 +226,15 @@ def main() -> int:
     times: dict[str, list[float]] = {name: [] for name in systems}
     cpu: dict[str, list[float]] = {name: [] for name in systems}
     errors: dict[str, int] = dict.fromkeys(systems, 0)
+    empty: dict[str, int] = dict.fromkeys(systems, 0)
     meta_hits: Counter = Counter()
     meta_refs: Counter = Counter()
     meta_given: Counter = Counter()
 
     for fn in systems.values():  # warm-up: imports and caches outside the timing
         fn(b"<html><body><p>warm up text for the parsers.</p></body></html>", "http://x/")
+    PATHS.clear()
+    PAGE_PATHS.clear()
 
     for page_id in sorted(gold):
         raw = gzip.decompress((args.dir / "html" / f"{page_id}.html.gz").read_bytes())
@@ -239,6 +251,7 @@ def main() -> int:
                 print(f"  {name} raised on {page_id}: {type(err).__name__}: {err}"[:200])
             times[name].append((time.perf_counter() - start) * 1000)
             cpu[name].append((time.process_time() - start_cpu) * 1000)
+            empty[name] += not pred.strip()
             p, r = page_scores(gold[page_id]["articleBody"], pred)
             scores[name].append((p, r))
             line.append(f"{(p or 0):.2f}/{r:.2f}")
@@ -270,6 +283,14 @@ def main() -> int:
             f"{ratio} {errors[name]:7d}"
         )
     print("(median ms: wall clock per page; cpu ms: process CPU time; x rdb: wall vs readability)")
+    print("\nPages that came back empty: " + ", ".join(f"{n} {empty[n]}" for n in systems))
+    if "ours (clean_html)" in systems:
+        if "readability-lxml" in systems and empty["ours (clean_html)"] > empty["readability-lxml"]:
+            print("  ours left MORE pages empty than readability-lxml")
+        print("Which way ours found the text: " + ", ".join(f"{k} {v}" for k, v in PATHS.items()))
+        for url, path in sorted(PAGE_PATHS.items()):
+            if path != "story":
+                print(f"  {path:14} {url}")
     if meta_refs:
         print("\nMetadata agreement (ours vs the page's own structured data / URL)")
         print(f"{'field':8} {'pages with ref':>15} {'ours given':>11} {'agree':>7} {'share':>7}")

@@ -7,7 +7,13 @@ from dataclasses import asdict
 
 from store.article import one_line
 from store.errors import NewsreaderError
-from tui.cli.common import command_maker, emit, open_library, quote_json
+from tui.cli.common import (
+    command_maker,
+    emit,
+    open_library,
+    quote_json,
+    record_id,
+)
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -79,7 +85,7 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     command = command_maker(common)
 
     p = command(sub, "timeline", cmd_timeline, "the combined timeline of articles", [as_json])
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--tag", help="only articles with a highlight tagged TAG")
     p.add_argument("--search", metavar="QUERY", help="only articles matching QUERY")
 

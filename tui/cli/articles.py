@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 
 from store.article import one_line
-from store.errors import NewsreaderError
+from store.errors import LibraryError, NewsreaderError
 from tui.cli.common import (
     EXIT_ERROR,
     analysis_json,
     command_maker,
     day,
     emit,
+    input_error,
     open_library,
+    out,
+    out_json,
     quote_json,
+    record_id,
     warn,
 )
 
@@ -30,8 +33,10 @@ def cmd_add(args: argparse.Namespace) -> int:
             try:
                 article = read_article(source)
                 article_id, created = library.add_article(article, anchor=args.date)
-            except NewsreaderError as e:
-                warn(str(e))
+            except LibraryError:
+                raise  # the library itself failed: every later input would too
+            except Exception as e:  # noqa: BLE001 - one bad input never stops the others
+                warn(input_error(source, e))
                 failed += 1
                 continue
             title = library.get_article(article_id).title
@@ -77,30 +82,30 @@ def cmd_show(args: argparse.Namespace) -> int:
             ]
             obj["quotes"] = [quote_json(q) for q in quotes]
             obj["speakers"] = [asdict(s) for s in library.article_speakers(a.id)]
-            print(json.dumps(obj, ensure_ascii=False))
+            out_json(obj)
             return 0
         meta = " · ".join(m for m in (a.site, a.byline, a.published) if m)
-        print(a.title)
+        out(a.title)
         if meta:
-            print(meta)
+            out(meta)
         if a.url:
-            print(a.url)
-        print()
-        print(a.text)
+            out(a.url)
+        out()
+        out(a.text)
         if timeline:
-            print("\nTimeline")
+            out("\nTimeline")
             for e in timeline:
-                print(f"  {e.date}  {one_line(e.text)}")
+                out(f"  {e.date}  {one_line(e.text)}")
         if quotes:
-            print("\nQuotes")
+            out("\nQuotes")
             for q in quotes:
-                print(f"  {one_line(q.text)} — {q.speaker or 'unknown'}")
+                out(f"  {one_line(q.text)} — {q.speaker or 'unknown'}")
         if highlights:
-            print("\nHighlights")
+            out("\nHighlights")
             for h in highlights:
                 extra = "".join(f" #{t}" for t in h.tags)
                 note = f" — {one_line(h.note)}" if h.note else ""
-                print(f"  [{h.id}] {one_line(h.exact)}{note}{extra}")
+                out(f"  [{h.id}] {one_line(h.exact)}{note}{extra}")
     return 0
 
 
@@ -115,8 +120,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             published = article.published or (args.date.isoformat() if args.date else None)
             if args.json:
                 analysis = analyse(article.text, published=published)
-        except NewsreaderError as e:
-            warn(str(e))
+        except Exception as e:  # noqa: BLE001 - one bad input never stops the others
+            warn(input_error(source, e))
             failed += 1
             continue
         if args.json:
@@ -132,17 +137,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 "warnings": article.warnings,
             }
             obj.update(analysis_json(analysis))
-            print(json.dumps(obj, ensure_ascii=False))
+            out_json(obj)
         else:
             if len(args.sources) > 1:
-                print(f"==> {source} <==")
+                out(f"==> {source} <==")
             if article.title:
-                print(article.title)
+                out(article.title)
             meta = " · ".join(m for m in (article.site, article.byline, published) if m)
             if meta:
-                print(meta)
-            print()
-            print(article.text)
+                out(meta)
+            out()
+            out(article.text)
     return EXIT_ERROR if failed else 0
 
 
@@ -183,7 +188,7 @@ def cmd_reclean(args: argparse.Namespace) -> int:
             f"{len(lost)} highlight(s) no longer found",
         )
         for h in lost:
-            print(
+            out(
                 f"newsreader: highlight {h.id} not found again: {one_line(h.exact)}",
                 file=sys.stderr,
             )
@@ -216,7 +221,7 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     p = command(
         sub, "show", cmd_show, "an article with its timeline, quotes and highlights", [as_json]
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
 
     p = command(sub, "extract", cmd_extract, "clean and analyse without storing", [as_json])
     p.add_argument("sources", nargs="+", metavar="PATH|URL|-")
@@ -224,7 +229,7 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     p.add_argument("--no-clean", action="store_true", help="take the input as already clean text")
 
     p = command(sub, "highlight", cmd_highlight, "highlight exact words of an article", [as_json])
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--text", required=True, help="the exact words to highlight")
     p.add_argument("--note", help="a note on the highlight")
     p.add_argument("--tag", action="append", help="a tag (repeatable)")
@@ -233,7 +238,7 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     p = command(
         sub, "anchor", cmd_anchor, "set the date relative dates resolve against", [as_json]
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("date", metavar="YYYY-MM-DD|auto")
 
     p = command(
@@ -243,5 +248,5 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
         "read an article's source again; highlights follow their words",
         [as_json],
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("source", nargs="?", metavar="PATH|URL", help="default: where it came from")

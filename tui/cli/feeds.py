@@ -16,7 +16,9 @@ from tui.cli.common import (
     command_maker,
     emit,
     open_library,
+    out,
     positive,
+    record_id,
     usage,
     warn,
 )
@@ -122,7 +124,7 @@ def _plain_lines(args: argparse.Namespace):
         message = event.message.removeprefix(f"{event.feed.url}: ")
         if event.error:
             message = f"failed: {message}"
-        print(f"[{event.done}/{event.total}] {one_line(event.feed.name)}: {message}")
+        out(f"[{event.done}/{event.total}] {one_line(event.feed.name)}: {message}")
         sys.stdout.flush()
 
     return show
@@ -169,7 +171,7 @@ def cmd_opml_import(args: argparse.Namespace) -> int:
     for line in result.skipped:
         warn(f"skipped {line}")
     if not args.json:
-        print(
+        out(
             f"{len(result.added)} feeds added, {len(result.existing)} already there, "
             f"{len(result.skipped)} skipped"
         )
@@ -181,9 +183,9 @@ def cmd_opml_export(args: argparse.Namespace) -> int:
 
     with open_library(args) as library:
         if args.output:
-            print(export_opml(library, args.output))
+            out(export_opml(library, args.output))
         else:
-            sys.stdout.write(opml_text(library))
+            out(opml_text(library), end="")
     return 0
 
 
@@ -241,8 +243,8 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
     p = command(sub, "read", cmd_read, "mark articles read", [as_json])
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.set_defaults(read=True)
     p = command(sub, "unread", cmd_read, "mark articles unread", [as_json])
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.set_defaults(read=False)

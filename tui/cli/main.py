@@ -47,7 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def undecodable(argv: list[str]) -> str | None:
+    """The first argument that is not valid text (bytes the locale could not decode)."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if (bad := undecodable(argv)) is not None:
+        warn(f"an argument is not valid UTF-8 text: {bad!r}")
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     # --db is shared by every subparser with SUPPRESS as default, so it is set only when given.
@@ -66,7 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         warn(str(e))
         return EXIT_USAGE
     except Exception as e:  # noqa: BLE001 - the promise is one line, never a traceback
-        warn(f"unexpected error: {type(e).__name__}: {e}")
+        from store.library.db import default_db_path
+        from store.library.transactions import describe
+
+        known = describe(e, args.db or default_db_path())
+        warn(str(known) if known else f"unexpected error: {type(e).__name__}: {e}")
         return EXIT_ERROR
 
 
