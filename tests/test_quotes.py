@@ -160,11 +160,13 @@ def test_quotation_over_several_paragraphs_keeps_its_speaker():
         "\u201cWe will win this state. We have the volunteers and the money.\n\n"
         "\u201cAnd we have the better candidate,\u201d he said."
     )
-    quotes = find_quotes(text)
-    assert [q.text[:10] for q in quotes] == ["\u201cWe will w", "\u201cAnd we ha"]
-    assert all(q.speaker == "John Smith" for q in quotes)
-    # the first paragraph's quotation has no closing mark: it runs to its paragraph's end
-    assert quotes[0].text.endswith("money.")
+    # the first paragraph's quotation has no closing mark and the next opens with one: the
+    # newspaper convention for one quotation over several paragraphs
+    [q] = find_quotes(text)
+    assert q.text.startswith("\u201cWe will w") and q.text.endswith("candidate,\u201d")
+    assert "money.\n\n\u201cAnd we ha" in q.text
+    assert text[q.start: q.end] == q.text
+    assert (q.speaker, q.kind) == ("John Smith", "direct")
 
 
 def test_colon_lead_in_from_the_previous_paragraph():

@@ -23,6 +23,7 @@ from store.analysis.attribution import (
     is_skippable,
     mentions,
 )
+from store.analysis.quote_marks import normalise_marks
 from store.analysis.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
 
 __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
@@ -388,9 +389,52 @@ def _is_title(masked: str, inner: str, f: _Found) -> bool:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every attributed quotation of the text, sorted by start."""
+    """Every attributed quotation of the text, sorted by start, in any quoting style (read as
+    “…” by store.analysis.quote_marks); a quotation running on over paragraphs is one."""
     if not isinstance(text, str) or not text:
         return []
+    norm = normalise_marks(text)
+    quotes = _joined(norm.text, _find(norm.text))
+    if norm.text is text:
+        return quotes
+    back = norm.original
+    return [
+        replace(
+            q,
+            text=text[back(q.start): back(q.end)],
+            start=back(q.start),
+            end=back(q.end),
+            speaker_start=None if q.speaker_start is None else back(q.speaker_start),
+            speaker_end=None if q.speaker_end is None else back(q.speaker_end),
+            ref_start=None if q.ref_start is None else back(q.ref_start),
+            ref_end=None if q.ref_end is None else back(q.ref_end),
+        )
+        for q in quotes
+    ]
+
+
+def _joined(text: str, found: list[tuple[Span, Quote]]) -> list[Quote]:
+    """A paragraph's quotation left open and the next paragraph opening with a mark (the
+    newspaper convention for a long quotation) are one quotation."""
+    out: list[Quote] = []
+    last: Span | None = None
+    for sp, q in found:
+        prev = out[-1] if out else None
+        if prev is not None and last is not None and not last.closed \
+                and last.end == last.para_end and sp.opened and sp.start == sp.para_start \
+                and not text[last.para_end: sp.para_start].strip() \
+                and (prev.speaker == q.speaker or None in (prev.speaker, q.speaker)):
+            named = prev if prev.via != "carried" or q.via == "carried" else q
+            out[-1] = replace(named, text=text[prev.start: q.end], start=prev.start, end=q.end,
+                              kind=prev.kind if prev.kind == "direct" else q.kind)
+        else:
+            out.append(q)
+        last = sp
+    return out
+
+
+def _find(text: str) -> list[tuple[Span, Quote]]:
+    """The attributed quotations of a text in one quoting style, each with its span."""
     spans = scan(text)
     if not spans:
         return []
@@ -446,7 +490,7 @@ def find_quotes(text: str) -> list[Quote]:
     for f in found:
         q = _quote(text, masked, f, people)
         if q is not None:
-            quotes.append(q)
+            quotes.append((f.span, q))
     return quotes
 
 
