@@ -263,3 +263,13 @@ def test_a_pronoun_does_not_reach_for_an_object_in_its_own_sentence(archyde):
     # the quotation is kept, but Putin is not made to condemn Russia
     assert q.cue == "pointed out"
     assert q.speaker is None
+
+
+def test_a_name_never_runs_across_a_quotation():
+    text = (
+        "More recently, Trump pledged to make Apple \u201cbuild their computers here.\u201d Trump "
+        "holds shares in Apple.\n\n\u201cIt is a great company,\u201d Trump said."
+    )
+    quotes = find_quotes(text)
+    # not "Apple “…” Trump", read across the hidden words of the first quotation
+    assert [q.speaker for q in quotes] == ["Trump", "Trump"]
