@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.analysis.quotes import Quote, find_quotes, find_speakers
+from store.analysis.quotes import Quote, find_quotes
+from store.analysis.speakers import find_speakers
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -26,7 +26,7 @@ from store.analysis.attribution import (
 from store.analysis.quote_marks import normalise_marks
 from store.analysis.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
 
-__all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
+__all__ = ["Quote", "find_quotes"]
 
 _MARK_CHARS = OPENERS + CLOSERS + STRAIGHT
 _HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotation
@@ -82,15 +82,9 @@ class Quote:
     ref_start: int | None = None  # the phrase at the cue that refers to the speaker ("he")
     ref_end: int | None = None
     via: str = "cue"  # how the speaker was found: cue, colon, subject, or carried from a quote
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """One person (or document) quoted in an article."""
-
-    name: str
-    role: str | None
-    count: int
+    cue_start: int | None = None  # where the reporting verb stands ("said on Tuesday")
+    cue_end: int | None = None
+    said: str | None = None  # the day it was said (ISO), when the text says so: see analysis.said
 
 
 @dataclass
@@ -408,6 +402,8 @@ def find_quotes(text: str) -> list[Quote]:
             speaker_end=None if q.speaker_end is None else back(q.speaker_end),
             ref_start=None if q.ref_start is None else back(q.ref_start),
             ref_end=None if q.ref_end is None else back(q.ref_end),
+            cue_start=None if q.cue_start is None else back(q.cue_start),
+            cue_end=None if q.cue_end is None else back(q.cue_end),
         )
         for q in quotes
     ]
@@ -560,6 +556,8 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
         speaker_end=s_end,
         role=role,
         cue=src.cue.group() if src.cue is not None else None,
+        cue_start=src.cue.start() if src.cue is not None else None,
+        cue_end=src.cue.end() if src.cue is not None else None,
         kind=kind,
         ref_start=ref.start if ref is not None else None,
         ref_end=ref.end if ref is not None else None,
@@ -631,17 +629,3 @@ def _people(text: str, masked: str) -> People:
                     m = replace(m, role=apposition.group(1))
             people.add(m, person=subject)
     return people
-
-
-def find_speakers(quotes: list[Quote]) -> list[Speaker]:
-    """One entry per named speaker (person or document), in order of first quotation."""
-    order: dict[str, list] = {}
-    for q in quotes:
-        if not q.speaker:
-            continue
-        entry = order.setdefault(q.speaker, [q.role, 0])
-        if entry[0] is None and q.role:
-            entry[0] = q.role
-        entry[1] += 1
-    return [Speaker(name, role, count) for name, (role, count) in order.items()]
-
