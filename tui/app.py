@@ -115,6 +115,11 @@ class NewsReader(App):
         except NewsreaderError as e:
             self.notify(str(e), severity="error", markup=False)
 
+    def open_quote_group(self, article_id: int, span: tuple[int, int]) -> None:
+        from tui.screens.quote_group import QuoteGroupScreen
+
+        self.push_screen(QuoteGroupScreen(article_id, span))
+
     def open_view(self, name: str) -> None:
         """A library-wide view by name: the app routes, so no screen imports another."""
         if name == "speakers":

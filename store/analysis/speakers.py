@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from store.analysis.attribution import HONORIFICS, ROLE_WORDS
-from store.analysis.quotes import Quote
 
 __all__ = ["Person", "Speaker", "find_speakers", "fold_name", "merge_names"]
 
@@ -113,9 +113,13 @@ class _Surname:
         return self.by_first.get(given[0]) if given else None
 
 
-def merge_names(names: Iterable[str]) -> dict[str, Person]:
-    """Every name given (repeated names count as used more) mapped to the person it names."""
-    counts = Counter(n for n in names if isinstance(n, str) and n.strip())
+def merge_names(names: Iterable[str] | Mapping[str, int]) -> dict[str, Person]:
+    """Every name given mapped to the person it names. A name given more often (repeated, or
+    with a larger count in a mapping) is the more used spelling."""
+    if isinstance(names, Mapping):
+        counts = Counter({n: c for n, c in names.items() if isinstance(n, str) and n.strip()})
+    else:
+        counts = Counter(n for n in names if isinstance(n, str) and n.strip())
     first_seen = {n: i for i, n in enumerate(counts)}
     parent: dict[str, str] = {n: n for n in counts}
 
@@ -202,9 +206,17 @@ class Speaker:
     aliases: tuple[str, ...] = ()  # the other spellings of the name in the article
 
 
-def find_speakers(quotes: list[Quote]) -> list[Speaker]:
+class Quoted(Protocol):
+    """What find_speakers reads of a quotation (an analysed Quote or a stored one)."""
+
+    speaker: str | None
+    role: str | None
+
+
+def find_speakers(quotes: Iterable[Quoted]) -> list[Speaker]:
     """One entry per person (or document) quoted, all spellings merged, in order of first
     quotation."""
+    quotes = list(quotes)
     people = merge_names(q.speaker for q in quotes if q.speaker)
     order: dict[str, list] = {}
     for q in quotes:
