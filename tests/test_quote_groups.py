@@ -87,3 +87,17 @@ def test_when_it_was_said():
         "\u201cWe go on,\u201d": None,  # left to the article's date
     }
     assert analyse(text, anchor=date(2022, 3, 3)).quotes[0].said == "2022-03-01"
+
+
+def test_a_stock_phrase_does_not_make_an_unknown_speaker_the_same_quotation():
+    named = Reported("\u201cis going to be the next president of the United States.\u201d",
+                     "John Podesta", 1)
+    unknown = Reported("\u201cI want Donald Trump to be the next president of the United "
+                       "States.\u201d", None, 2)
+    assert group_quotes([named, unknown]) == []
+    # a longer shared run with an unknown speaker is the same quotation (a trimmed version)
+    longer = Reported("\u201cWe are trying to save lives and to prevent the next terrorist attack "
+                      "in this country,\u201d", "Ann Ruiz", 3)
+    trimmed = Reported("\u201cto save lives and to prevent the next terrorist attack in this "
+                       "country\u201d", None, 4)
+    assert group_quotes([longer, trimmed]) == [[0, 1]]

@@ -2,11 +2,13 @@
 
 Two quotations are the same words when nobody says they are different people's (the same
 person, or either speaker unknown) and either
-- they share a run of at least 8 words (one outlet trims, another carries more), or
+- they share a run of words (one outlet trims, another carries more): 8 words when both name
+  the same person, 12 when one speaker is unknown (a stock phrase such as "the next president
+  of the United States" is 8 words), or
 - most of the shorter one's content words are in the other (function words, bracketed editorial
-  insertions and ellipses aside): 60% when both name the same person, 75% when one speaker is
-  unknown; at least 4 shared words. Translations and paraphrase markers change some words and
-  keep most.
+  insertions and ellipses aside): 60% and at least 5 words when both name the same person, 75%
+  and at least 6 when one speaker is unknown. Translations and paraphrase markers change some
+  words and keep most.
 
 Candidates are found through an index of content words: each quotation is compared only with
 earlier quotations holding one of its rarest words, and with at most a few of those per word,
@@ -28,11 +30,12 @@ from difflib import SequenceMatcher
 
 __all__ = ["Reported", "differing_words", "group_quotes"]
 
-RUN = 8  # words in a shared run that makes two quotations one
+RUN = 8  # words in a shared run that makes two quotations of one person one
+RUN_UNKNOWN = 12  # ... when one of the speakers is unknown
 SAME_PERSON, UNKNOWN = 0.6, 0.75  # share of the shorter one's content words
-MIN_SHARED = 4
+MIN_SHARED, MIN_SHARED_UNKNOWN = 5, 6
 _PROBES = 4  # rarest content words of a quotation looked up in the index
-_PER_WORD = 24  # earlier quotations compared per looked-up word
+_PER_WORD = 16  # earlier quotations compared per looked-up word
 _DIFF_WORDS = 400  # words of a version aligned when marking differences
 
 _WORD = re.compile(r"\w+(?:[’']\w+)*")
@@ -73,22 +76,30 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _runs(words: list[str], n: int) -> set[int]:
+    return {hash(tuple(words[i: i + n])) for i in range(len(words) - n + 1)}
+
+
 class _Words:
-    __slots__ = ("content", "runs")
+    __slots__ = ("content", "runs", "long_runs")
 
     def __init__(self, text: str) -> None:
         words = [w for w, _, _ in _tokens(text)]
         self.content = frozenset(w for w in words if w not in _STOP)
-        self.runs = {hash(tuple(words[i: i + RUN])) for i in range(len(words) - RUN + 1)}
+        self.runs = _runs(words, RUN)
+        self.long_runs = _runs(words, RUN_UNKNOWN)
 
 
 def _same_words(a: _Words, b: _Words, same_person: bool) -> bool:
-    if a.runs and not a.runs.isdisjoint(b.runs):
+    runs_a, runs_b = (a.runs, b.runs) if same_person else (a.long_runs, b.long_runs)
+    if runs_a and not runs_a.isdisjoint(runs_b):
         return True
     small, large = (a.content, b.content) if len(a.content) <= len(b.content) else (
         b.content, a.content)
     shared = sum(1 for w in small if w in large)
-    return shared >= MIN_SHARED and shared >= (SAME_PERSON if same_person else UNKNOWN) * len(small)
+    if same_person:
+        return shared >= MIN_SHARED and shared >= SAME_PERSON * len(small)
+    return shared >= MIN_SHARED_UNKNOWN and shared >= UNKNOWN * len(small)
 
 
 def group_quotes(items: Sequence[Reported]) -> list[list[int]]:
@@ -107,6 +118,8 @@ def group_quotes(items: Sequence[Reported]) -> list[list[int]]:
 
     postings: dict[str, list[int]] = {}
     for i, it in enumerate(items):
+        if len(words[i].content) < MIN_SHARED and not words[i].runs:
+            continue  # too few words to be the same as anything
         probes = sorted(words[i].content, key=lambda w: (df[w], w))[:_PROBES]
         seen: set[int] = set()
         for w in probes:
