@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from store.analysis.attribution import (
@@ -391,22 +392,17 @@ def find_quotes(text: str) -> list[Quote]:
     quotes = _joined(norm.text, _find(norm.text))
     if norm.text is text:
         return quotes
-    back = norm.original
-    return [
-        replace(
-            q,
-            text=text[back(q.start): back(q.end)],
-            start=back(q.start),
-            end=back(q.end),
-            speaker_start=None if q.speaker_start is None else back(q.speaker_start),
-            speaker_end=None if q.speaker_end is None else back(q.speaker_end),
-            ref_start=None if q.ref_start is None else back(q.ref_start),
-            ref_end=None if q.ref_end is None else back(q.ref_end),
-            cue_start=None if q.cue_start is None else back(q.cue_start),
-            cue_end=None if q.cue_end is None else back(q.cue_end),
-        )
-        for q in quotes
-    ]
+    return [_moved(q, text, norm.original) for q in quotes]
+
+
+_OFFSETS = ("start", "end", "speaker_start", "speaker_end", "ref_start", "ref_end", "cue_start",
+            "cue_end")
+
+
+def _moved(q: Quote, text: str, original: Callable[[int], int]) -> Quote:
+    """A quotation found in the normalised copy, with its offsets into the text as given."""
+    moved = {f: original(v) for f in _OFFSETS if (v := getattr(q, f)) is not None}
+    return replace(q, text=text[moved["start"]: moved["end"]], **moved)
 
 
 def _joined(text: str, found: list[tuple[Span, Quote]]) -> list[Quote]:
