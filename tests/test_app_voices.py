@@ -61,6 +61,7 @@ async def test_s_on_a_quote_shows_its_group_and_enter_opens_another_version(outl
         assert "Volodymyr Zelensky" in plain(screen.query_one("#group-about", Static))
         versions = screen.query_one("#group-versions", OptionList)
         assert [v.quote.article_id for v in screen.group.versions] == ids
+        assert versions.highlighted == 0  # the version of the article it was opened from
         # each version: its day (the article's, marked, or the one the text gives), its title,
         # its words with the differing ones styled
         second = versions.get_option_at_index(1).prompt
@@ -81,6 +82,14 @@ async def test_s_on_a_quote_shows_its_group_and_enter_opens_another_version(outl
         assert view.spot == (q.start, q.end)
         # one reader at a time: the one the group was opened from closed, q goes back past it
         assert sum(isinstance(s, ReaderScreen) for s in app.screen_stack) == 1
+        app.screen.query_one("#quotes", OptionList).focus()
+        await pilot.press("s")  # from the second article's version: the same group, its own
+        await settle(app, pilot)
+        assert isinstance(app.screen, QuoteGroupScreen)
+        assert app.screen.query_one("#group-versions", OptionList).highlighted == 1
+        assert "(this article)" in app.screen.query_one("#group-versions", OptionList) \
+            .get_option_at_index(1).prompt.plain
+        await pilot.press("escape")
         await pilot.press("q")
         assert isinstance(app.screen, LibraryScreen)
 

@@ -88,33 +88,11 @@ class QuoteGroupScreen(Screen):
         if not self.is_attached:  # closed while the worker looked
             return
         self.group = group
-        library = self.app.library
         if group is None:
-            quote = next(
-                (q for q in library.quotes(self.article_id)
-                 if q.start < self.span[1] and self.span[0] < q.end),
-                None,
-            )
-            self.query_one("#group-title", Static).update(
-                Content("No other article reports these words")
-            )
-            self.query_one("#group-about", Static).update(
-                Content("Only this article carries the quotation.")
-            )
-            listing = self.query_one("#group-versions", OptionList)
-            listing.clear_options()
-            if quote is not None:
-                listing.add_option(
-                    Option(
-                        Content(_flat(quote.text)),
-                        id=f"0:{quote.article_id}:{quote.start}:{quote.end}",
-                    )
-                )
+            self._alone()
             return
         n = len({v.quote.article_id for v in group.versions})
-        self.query_one("#group-title", Static).update(
-            Content(f"The same words in {n} articles")
-        )
+        self.query_one("#group-title", Static).update(Content(f"The same words in {n} articles"))
         self.query_one("#group-about", Static).update(
             Content.assemble(
                 one_line(group.person) if group.person else "Speaker unknown",
@@ -122,7 +100,6 @@ class QuoteGroupScreen(Screen):
                 ("marked", DIFFERS),
             )
         )
-        versions = list(zip(group.versions, group.differs, strict=True))
         listing = self.query_one("#group-versions", OptionList)
         listing.clear_options()
         listing.add_options(
@@ -138,14 +115,32 @@ class QuoteGroupScreen(Screen):
                     ),
                     id=f"{i}:{v.quote.article_id}:{v.quote.start}:{v.quote.end}",
                 )
-                for i, (v, spans) in enumerate(versions)
+                for i, (v, spans) in enumerate(zip(group.versions, group.differs, strict=True))
             )
         )
-        here = next((i for i, (v, _) in enumerate(versions) if self._is_here(v)), 0)
-        listing.highlighted = listing.get_option_index(
-            f"{here}:{versions[here][0].quote.article_id}:{versions[here][0].quote.start}:"
-            f"{versions[here][0].quote.end}"
+        listing.highlighted = next(
+            (i for i, v in enumerate(group.versions) if self._is_here(v)), 0
         )
+
+    def _alone(self) -> None:
+        quote = next(
+            (q for q in self.app.library.quotes(self.article_id)
+             if q.start < self.span[1] and self.span[0] < q.end),
+            None,
+        )
+        self.query_one("#group-title", Static).update(
+            Content("No other article reports these words")
+        )
+        self.query_one("#group-about", Static).update(
+            Content("Only this article carries the quotation.")
+        )
+        listing = self.query_one("#group-versions", OptionList)
+        listing.clear_options()
+        if quote is not None:
+            listing.add_option(
+                Option(Content(_flat(quote.text)), id=f"0:{quote.article_id}:{quote.start}:"
+                       f"{quote.end}")
+            )
 
     def _is_here(self, v: SourcedQuote) -> bool:
         q = v.quote
