@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python tests/bench/extraction.py ../shared/bench/extraction
 	$(BIN)/python tests/bench/timex.py ../shared/bench/timex/dev.jsonl
 	$(BIN)/python tests/bench/quotes.py ../shared/bench/quotes/dev.jsonl
+	$(BIN)/python tests/bench/voices.py ../shared/bench/quotes/dev.jsonl
 	$(BIN)/python tests/bench/app.py
 
 clean:

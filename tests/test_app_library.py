@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, OptionList
 from store.article import Article
 from store.library.db import Library
 from store.library.seeds import seed_texts
+from store.library.voices import quotes_of, speaker_index
 from tui.app import NewsReader
 from tui.screens.help import HelpScreen
 from tui.screens.library import PAGE, LibraryScreen
@@ -146,13 +147,13 @@ async def test_speakers_and_combined_timeline_screens(reading_library, export_di
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, SpeakersScreen)
-        speakers = app.library.speakers()
+        speakers = speaker_index(app.library)
         names = app.screen.query_one("#speaker-list", OptionList)
         assert names.option_count == len(speakers)
         if speakers:
             await pilot.press("enter")
             quotes = app.screen.query_one("#speaker-quotes", OptionList)
-            assert quotes.option_count == len(app.library.quotes_by_speaker(speakers[0].name))
+            assert quotes.option_count == len(quotes_of(app.library, speakers[0].name))
             await pilot.press("enter")
             assert isinstance(app.screen, ReaderScreen)
             assert app.screen.query_one("#article").spot is not None

@@ -238,3 +238,25 @@ def test_the_checker_sees_a_lazy_circle_and_a_type_checking_import(fake_tree):
     assert forbidden(graph, ("store.analysis",), ("store.library",)) == [
         "store.analysis.quotes imports store.library.db"
     ]
+
+
+def test_commands_write_only_through_the_one_writer():
+    """tui.cli.common.out/out_json make every byte display-safe; a bare print() would not."""
+    bad = []
+    for name, path in module_files(ROOT, ("tui",)).items():
+        if not name.startswith("tui.cli") or name == "tui.cli.common":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            if isinstance(f, ast.Name) and f.id == "print":
+                bad.append(f"{name}:{node.lineno} print()")
+            elif (
+                isinstance(f, ast.Attribute)
+                and f.attr == "write"
+                and isinstance(f.value, ast.Attribute)
+                and f.value.attr in ("stdout", "stderr")
+            ):
+                bad.append(f"{name}:{node.lineno} sys.{f.value.attr}.write()")
+    assert bad == []

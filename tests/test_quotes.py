@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.analysis.quotes import Quote, find_quotes, find_speakers
+from store.analysis.quotes import Quote, find_quotes
+from store.analysis.speakers import find_speakers
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -160,11 +161,13 @@ def test_quotation_over_several_paragraphs_keeps_its_speaker():
         "\u201cWe will win this state. We have the volunteers and the money.\n\n"
         "\u201cAnd we have the better candidate,\u201d he said."
     )
-    quotes = find_quotes(text)
-    assert [q.text[:10] for q in quotes] == ["\u201cWe will w", "\u201cAnd we ha"]
-    assert all(q.speaker == "John Smith" for q in quotes)
-    # the first paragraph's quotation has no closing mark: it runs to its paragraph's end
-    assert quotes[0].text.endswith("money.")
+    # the first paragraph's quotation has no closing mark and the next opens with one: the
+    # newspaper convention for one quotation over several paragraphs
+    [q] = find_quotes(text)
+    assert q.text.startswith("\u201cWe will w") and q.text.endswith("candidate,\u201d")
+    assert "money.\n\n\u201cAnd we ha" in q.text
+    assert text[q.start: q.end] == q.text
+    assert (q.speaker, q.kind) == ("John Smith", "direct")
 
 
 def test_colon_lead_in_from_the_previous_paragraph():
@@ -261,3 +264,13 @@ def test_a_pronoun_does_not_reach_for_an_object_in_its_own_sentence(archyde):
     # the quotation is kept, but Putin is not made to condemn Russia
     assert q.cue == "pointed out"
     assert q.speaker is None
+
+
+def test_a_name_never_runs_across_a_quotation():
+    text = (
+        "More recently, Trump pledged to make Apple \u201cbuild their computers here.\u201d Trump "
+        "holds shares in Apple.\n\n\u201cIt is a great company,\u201d Trump said."
+    )
+    quotes = find_quotes(text)
+    # not "Apple “…” Trump", read across the hidden words of the first quotation
+    assert [q.speaker for q in quotes] == ["Trump", "Trump"]

@@ -101,9 +101,20 @@ class NewsReader(App):
         except NewsreaderError as e:
             self.notify(str(e), severity="error", markup=False)
             return
+        if any(screen.id == "reader" for screen in self.screen_stack):
+            self.call_later(self._reopen_reader, article_id, span)
+            return
         self.last_opened = article_id
         self.push_screen(ReaderScreen(article_id, span))
         self.call_after_refresh(self.mark_read, article_id)  # the write waits for the paint
+
+    async def _reopen_reader(self, article_id: int, span: tuple[int, int] | None) -> None:
+        """One reader at a time (its id is fixed), e.g. a quote group opening another article:
+        the open reader and the screens over it close first."""
+        while self.screen.id != "reader":
+            await self.pop_screen()
+        await self.pop_screen()
+        self.open_reader(article_id, span)
 
     def mark_read(self, article_id: int) -> None:
         """Opening an article reads it (one write, only the first time)."""
@@ -114,6 +125,11 @@ class NewsReader(App):
                 mark_read(self.library, article_id)
         except NewsreaderError as e:
             self.notify(str(e), severity="error", markup=False)
+
+    def open_quote_group(self, article_id: int, span: tuple[int, int]) -> None:
+        from tui.screens.quote_group import QuoteGroupScreen
+
+        self.push_screen(QuoteGroupScreen(article_id, span))
 
     def open_view(self, name: str) -> None:
         """A library-wide view by name: the app routes, so no screen imports another."""

@@ -35,6 +35,13 @@ def day(stamp: str | None) -> str:
     return one_line(stamp)[:10] if stamp else "—"
 
 
+def said_on(day: str | None, how: str | None) -> str:
+    """When a quotation was said: its day, marked when the article's date stands in."""
+    if not day:
+        return "undated"
+    return one_line(day) if how == "text" else f"{one_line(day)} (article date)"
+
+
 def quoted(text: str, limit: int = 240) -> str:
     """A quotation on one line, inside quotation marks (once, whether stored with them or not)."""
     flat = one_line(text, limit)

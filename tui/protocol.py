@@ -20,6 +20,9 @@ class ReaderApp(Protocol):
     def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:
         """Open an article, at `span` when given (marked and brought into view)."""
 
+    def open_quote_group(self, article_id: int, span: tuple[int, int]) -> None:
+        """The quotation at `span` as every article in the library reported it."""
+
     def open_view(self, name: str) -> None:
         """A library-wide view by name: "speakers", "timeline"."""
 

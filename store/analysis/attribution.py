@@ -282,6 +282,8 @@ def mentions(text: str, lo: int, hi: int) -> list[Mention]:
                          or _describes_name(toks, k, j)):
             if k > j and toks[k - 1][0].endswith(("’s", "'s")) and not _np_token(toks[k][0]):
                 break
+            if k > i and text[toks[k - 1][2]: toks[k][1]].strip():
+                break  # a phrase never runs across a quotation or a mark between its words
             k += 1
         if k == j:
             i += 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from store.analysis.anchor import infer_anchor
 from store.analysis.dates import DateMention, find_dates
-from store.analysis.quotes import Quote, Speaker, find_quotes, find_speakers
+from store.analysis.quotes import Quote, find_quotes
+from store.analysis.said import said_days
+from store.analysis.speakers import Speaker, find_speakers
 from store.analysis.timeline import Event, build_timeline
 
 
@@ -46,6 +48,8 @@ def analyse(text: str, *, published: str | None = None, anchor: date | None = No
         inferred = anchor is not None
     dates = find_dates(text, anchor)
     quotes = find_quotes(text)
+    quotes = [replace(q, said=day) if day else q
+              for q, day in zip(quotes, said_days(text, quotes, dates), strict=True)]
     return Analysis(
         anchor, inferred, dates, build_timeline(text, dates), quotes, find_speakers(quotes)
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from store.analysis.attribution import (
@@ -23,9 +24,10 @@ from store.analysis.attribution import (
     is_skippable,
     mentions,
 )
+from store.analysis.quote_marks import normalise_marks
 from store.analysis.quote_spans import CLOSERS, OPENERS, STRAIGHT, Span, paragraphs, scan
 
-__all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
+__all__ = ["Quote", "find_quotes"]
 
 _MARK_CHARS = OPENERS + CLOSERS + STRAIGHT
 _HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotation
@@ -81,15 +83,9 @@ class Quote:
     ref_start: int | None = None  # the phrase at the cue that refers to the speaker ("he")
     ref_end: int | None = None
     via: str = "cue"  # how the speaker was found: cue, colon, subject, or carried from a quote
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """One person (or document) quoted in an article."""
-
-    name: str
-    role: str | None
-    count: int
+    cue_start: int | None = None  # where the reporting verb stands ("said on Tuesday")
+    cue_end: int | None = None
+    said: str | None = None  # the day it was said (ISO), when the text says so: see analysis.said
 
 
 @dataclass
@@ -388,9 +384,49 @@ def _is_title(masked: str, inner: str, f: _Found) -> bool:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every attributed quotation of the text, sorted by start."""
+    """Every attributed quotation of the text, sorted by start, in any quoting style (read as
+    “…” by store.analysis.quote_marks); a quotation running on over paragraphs is one."""
     if not isinstance(text, str) or not text:
         return []
+    norm = normalise_marks(text)
+    quotes = _joined(norm.text, _find(norm.text))
+    if norm.text is text:
+        return quotes
+    return [_moved(q, text, norm.original) for q in quotes]
+
+
+_OFFSETS = ("start", "end", "speaker_start", "speaker_end", "ref_start", "ref_end", "cue_start",
+            "cue_end")
+
+
+def _moved(q: Quote, text: str, original: Callable[[int], int]) -> Quote:
+    """A quotation found in the normalised copy, with its offsets into the text as given."""
+    moved = {f: original(v) for f in _OFFSETS if (v := getattr(q, f)) is not None}
+    return replace(q, text=text[moved["start"]: moved["end"]], **moved)
+
+
+def _joined(text: str, found: list[tuple[Span, Quote]]) -> list[Quote]:
+    """A paragraph's quotation left open and the next paragraph opening with a mark (the
+    newspaper convention for a long quotation) are one quotation."""
+    out: list[Quote] = []
+    last: Span | None = None
+    for sp, q in found:
+        prev = out[-1] if out else None
+        if prev is not None and last is not None and not last.closed \
+                and last.end == last.para_end and sp.opened and sp.start == sp.para_start \
+                and not text[last.para_end: sp.para_start].strip() \
+                and (prev.speaker == q.speaker or None in (prev.speaker, q.speaker)):
+            named = prev if prev.via != "carried" or q.via == "carried" else q
+            out[-1] = replace(named, text=text[prev.start: q.end], start=prev.start, end=q.end,
+                              kind=prev.kind if prev.kind == "direct" else q.kind)
+        else:
+            out.append(q)
+        last = sp
+    return out
+
+
+def _find(text: str) -> list[tuple[Span, Quote]]:
+    """The attributed quotations of a text in one quoting style, each with its span."""
     spans = scan(text)
     if not spans:
         return []
@@ -446,7 +482,7 @@ def find_quotes(text: str) -> list[Quote]:
     for f in found:
         q = _quote(text, masked, f, people)
         if q is not None:
-            quotes.append(q)
+            quotes.append((f.span, q))
     return quotes
 
 
@@ -516,6 +552,8 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
         speaker_end=s_end,
         role=role,
         cue=src.cue.group() if src.cue is not None else None,
+        cue_start=src.cue.start() if src.cue is not None else None,
+        cue_end=src.cue.end() if src.cue is not None else None,
         kind=kind,
         ref_start=ref.start if ref is not None else None,
         ref_end=ref.end if ref is not None else None,
@@ -587,17 +625,3 @@ def _people(text: str, masked: str) -> People:
                     m = replace(m, role=apposition.group(1))
             people.add(m, person=subject)
     return people
-
-
-def find_speakers(quotes: list[Quote]) -> list[Speaker]:
-    """One entry per named speaker (person or document), in order of first quotation."""
-    order: dict[str, list] = {}
-    for q in quotes:
-        if not q.speaker:
-            continue
-        entry = order.setdefault(q.speaker, [q.role, 0])
-        if entry[0] is None and q.role:
-            entry[0] = q.role
-        entry[1] += 1
-    return [Speaker(name, role, count) for name, (role, count) in order.items()]
-

@@ -24,7 +24,6 @@ from store.library.records import (
     FeedCount,
     Highlight,
     SearchHit,
-    SpeakerEntry,
     StoredArticle,
     StoredDate,
     StoredEvent,
@@ -339,7 +338,7 @@ class Library:
         )
         conn.executemany(
             "INSERT INTO quotes (article_id, start, end, text, speaker, speaker_start, "
-            "speaker_end, role, cue, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_end, role, cue, kind, said) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     article_id,
@@ -352,6 +351,7 @@ class Library:
                     q.role,
                     q.cue,
                     q.kind,
+                    q.said,
                 )
                 for q in analysis.quotes
             ],
@@ -393,7 +393,7 @@ class Library:
     def quotes(self, article_id: int) -> list[StoredQuote]:
         rows = self.conn.execute(
             "SELECT article_id, start, end, text, speaker, speaker_start, speaker_end, role, cue, "
-            "kind FROM quotes WHERE article_id = ? ORDER BY start",
+            "kind, said FROM quotes WHERE article_id = ? ORDER BY start",
             (article_id,),
         )
         return [StoredQuote(*r) for r in rows]
@@ -411,36 +411,6 @@ class Library:
             ):
                 out[r[0]].append(StoredEvent(*r))
         return out
-
-    def speakers(self) -> list[SpeakerEntry]:
-        """Everyone quoted in the library; the same name across articles is one speaker."""
-        rows = self.conn.execute(
-            "SELECT speaker, max(role), count(*), group_concat(DISTINCT article_id) FROM quotes "
-            "WHERE speaker IS NOT NULL AND speaker != '' "
-            "GROUP BY lower(speaker) ORDER BY count(*) DESC, speaker"
-        )
-        return [
-            SpeakerEntry(r[0], r[1], r[2], sorted(int(x) for x in str(r[3]).split(",")))
-            for r in rows
-        ]
-
-    def article_speakers(self, article_id: int) -> list[SpeakerEntry]:
-        """The people quoted in one article, most quoted first."""
-        rows = self.conn.execute(
-            "SELECT speaker, max(role), count(*) FROM quotes "
-            "WHERE article_id = ? AND speaker IS NOT NULL AND speaker != '' "
-            "GROUP BY lower(speaker) ORDER BY count(*) DESC, min(start)",
-            (article_id,),
-        )
-        return [SpeakerEntry(r[0], r[1], r[2], [article_id]) for r in rows]
-
-    def quotes_by_speaker(self, name: str) -> list[StoredQuote]:
-        rows = self.conn.execute(
-            "SELECT article_id, start, end, text, speaker, speaker_start, speaker_end, role, cue, "
-            "kind FROM quotes WHERE lower(speaker) = lower(?) ORDER BY article_id, start",
-            (name.strip(),),
-        )
-        return [StoredQuote(*r) for r in rows]
 
     # --- highlights -----------------------------------------------------------------------
 

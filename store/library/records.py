@@ -69,6 +69,7 @@ class StoredQuote:
     role: str | None
     cue: str | None
     kind: str
+    said: str | None = None  # the day it was said (ISO), when its text says so
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,27 @@ class SpeakerEntry:
     role: str | None
     quotes: int
     articles: list[int]
+    aliases: tuple[str, ...] = ()  # every other spelling of the name merged into this person
+
+
+@dataclass(frozen=True)
+class SourcedQuote:
+    """A quotation with the article it appeared in and the day it was said."""
+
+    quote: StoredQuote
+    title: str
+    site: str | None
+    day: str | None  # ISO day: when it was said, else the article's date
+    day_from: str | None  # "text" (the text says when), "article" (the article's date), None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The same words reported by several articles: each version, and where they differ."""
+
+    person: str | None  # who said them, when any version names the speaker
+    versions: tuple[SourcedQuote, ...]  # in date order
+    differs: tuple[tuple[tuple[int, int], ...], ...]  # per version: spans in its text
 
 
 @dataclass(frozen=True)

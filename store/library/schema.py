@@ -160,12 +160,19 @@ def _v5_unread_counts(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_feed_read ON articles (feed_id, read)")
 
 
+def _v6_quote_days(conn: sqlite3.Connection) -> None:
+    """The day each quotation was said, when its text says so ("said on Tuesday"): ISO, or NULL
+    (the quotation is then dated by its article). Rows analysed before this are NULL too."""
+    conn.execute("ALTER TABLE quotes ADD COLUMN said TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
     _v3_feeds,
     _v4_search_follows_indexed_columns,
     _v5_unread_counts,
+    _v6_quote_days,
 ]
 LATEST = len(MIGRATIONS)
 

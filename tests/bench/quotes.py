@@ -27,6 +27,11 @@ The "direct" speaker row counts gold direct quotations matched (overlap) by any 
 Baseline speaker: the nearest capitalised word run outside the quotation, in its paragraph.
 Paragraphs per second: all articles' paragraphs over the time spent finding (and attributing)
 quotations, for each system, in this run.
+
+Quoting styles: the same articles are scored again rewritten in British style (double and
+single marks swapped) and in wire style (''…''), see quote_variants.py, in the same run. The
+gold was made by reading double marks only, so articles that quote with '' marks list none of
+their quotations: they are scored apart (the number of quotations found in them is printed).
 """
 
 from __future__ import annotations
@@ -199,8 +204,27 @@ def run(rows: list[dict], system) -> tuple[list[list[dict]], float]:
 
 
 def ours(text: str) -> list[dict]:
-    return [{"start": q.start, "end": q.end, "speaker": q.speaker, "kind": q.kind}
-            for q in find_quotes(text)]
+    """Our quotations; one running over paragraphs is scored as its paragraphs, as the gold
+    annotates it (a piece per paragraph, each with the quotation's speaker and kind)."""
+    out = []
+    for q in find_quotes(text):
+        for m in re.finditer(r"[^\n]+", text[q.start: q.end]):
+            out.append({"start": q.start + m.start(), "end": q.start + m.end(),
+                        "speaker": q.speaker, "kind": q.kind})
+    return out
+
+
+def _unannotated(row: dict) -> bool:
+    """The gold reads only double marks: an article quoting with '' marks lists none of them."""
+    return "''" in row["text"]
+
+
+def _select(rows: list[dict], fold: str | None, drop: bool) -> list[dict]:
+    """Fold I of K (articles by position), or with `drop` every article but that fold."""
+    if not fold:
+        return rows
+    i, k = (int(x) for x in fold.split("/"))
+    return [r for n, r in enumerate(rows) if (n % k == i) != drop]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,10 +232,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data")
     ap.add_argument("--predictions", help="write our predictions here, one JSON line per article")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    ap.add_argument("--fold", metavar="I/K", help="score only fold I of K (held-out checks)")
+    ap.add_argument("--without-fold", metavar="I/K", help="score every fold but I of K")
+    ap.add_argument("--no-variants", action="store_true", help="skip the British and wire runs")
     args = ap.parse_args(argv)
     rows = [json.loads(line) for line in Path(args.data).read_text().splitlines() if line.strip()]
     if args.limit:
         rows = rows[: args.limit]
+    rows = _select(_select(rows, args.fold, False), args.without_fold, True)
+    apart = [r for r in rows if _unannotated(r)]
+    rows = [r for r in rows if not _unannotated(r)]
     n_paras = sum(1 for r in rows for p in r["text"].split("\n") if p.strip())
 
     base_preds, base_secs = run(rows, baseline_quotes)
@@ -222,25 +252,44 @@ def main(argv: list[str] | None = None) -> int:
                 qs = [{"start": p["start"], "end": p["end"], "speaker": p["speaker"],
                        "kind": p["kind"]} for p in pred]
                 fh.write(json.dumps({"id": r["id"], "quotes": qs}, ensure_ascii=False) + "\n")
-    b, o = score(rows, base_preds), score(rows, our_preds)
+    columns = {"baseline": score(rows, base_preds), "ours": score(rows, our_preds)}
+    if not args.no_variants:
+        from quote_variants import british, wire
+
+        for name, rewrite in (("british", british), ("wire", wire)):
+            variant = [rewrite(r) for r in rows]
+            columns[name] = score(variant, run(variant, ours)[0])
     n_gold = sum(len(r["quotes"]) for r in rows)
     n_direct = sum(1 for r in rows for q in r["quotes"] if q["kind"] == "direct")
     print(f"{len(rows)} articles, {n_paras} paragraphs, {n_gold} gold quotations "
           f"({n_direct} direct)")
-    print(f"{'measure':34} {'baseline':>9} {'ours':>9}")
+    if apart:
+        found = sum(len(find_quotes(r["text"])) for r in apart)
+        print(f"{len(apart)} articles quoting with '' marks scored apart (their gold lists none "
+              f"of those quotations): {found} quotations found in them")
+    print(f"{'measure':34}" + "".join(f" {name:>9}" for name in columns))
     labels = [("blind", "direct"), ("all", "all quoted pieces"),
               ("direct", "direct as labelled")]
     for key, label in labels:
         for mode in ("overlap", "exact"):
             for i, name in enumerate(("P", "R", "F1")):
-                bv, ov = b[f"{key}_{mode}"][i], o[f"{key}_{mode}"][i]
-                print(f"{label + ' ' + mode + ' ' + name:34} {bv:9.3f} {ov:9.3f}")
+                print(f"{label + ' ' + mode + ' ' + name:34}"
+                      + "".join(f" {c[f'{key}_{mode}'][i]:9.3f}" for c in columns.values()))
     for key in ("direct", "all"):
-        bs, os_ = b[f"speaker_{key}"], o[f"speaker_{key}"]
-        print(f"{'speaker accuracy, ' + key + ' (named)':34} {bs[0]:9.3f} {os_[0]:9.3f}"
-              f"   (n = {bs[1]} baseline, {os_[1]} ours)")
-    print(f"{'kind agreement on matched quotes':34} {'-':>9} {o['kind'][0] or 0:9.3f}"
-          f"   (n = {o['kind'][1]}; the baseline has no kind)")
+        print(f"{'speaker accuracy, ' + key + ' (named)':34}"
+              + "".join(f" {c[f'speaker_{key}'][0]:9.3f}" for c in columns.values())
+              + "   (n = " + ", ".join(str(c[f"speaker_{key}"][1]) for c in columns.values())
+              + ")")
+    print(f"{'kind agreement on matched quotes':34} {'-':>9}"
+          + "".join(f" {c['kind'][0] or 0:9.3f}" for name, c in columns.items()
+                    if name != "baseline"))
+    if len(columns) > 2:
+        o = columns["ours"]
+        for name in ("british", "wire"):
+            c = columns[name]
+            print(f"{name} minus ours: direct overlap F1 "
+                  f"{c['blind_overlap'][2] - o['blind_overlap'][2]:+.3f}, speaker accuracy "
+                  f"(direct) {c['speaker_direct'][0] - o['speaker_direct'][0]:+.3f}")
     print(f"{'paragraphs per second':34} {n_paras / base_secs:9.0f} {n_paras / our_secs:9.0f}")
     return 0
 

@@ -65,6 +65,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from store.library.voices import article_speakers
+
     with open_library(args) as library:
         a = library.get_article(args.id)
         highlights = library.highlights(a.id)
@@ -81,7 +83,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 {"date": e.date, "text": e.text, "start": e.start, "end": e.end} for e in timeline
             ]
             obj["quotes"] = [quote_json(q) for q in quotes]
-            obj["speakers"] = [asdict(s) for s in library.article_speakers(a.id)]
+            obj["speakers"] = [asdict(s) for s in article_speakers(library, a.id)]
             out_json(obj)
             return 0
         meta = " · ".join(m for m in (a.site, a.byline, a.published) if m)

@@ -146,6 +146,7 @@ def quote_json(q) -> dict:
         "role": q.role,
         "cue": q.cue,
         "kind": q.kind,
+        "said": getattr(q, "said", None),  # the day the text says it was said (ISO), or None
     }
 
 

@@ -101,6 +101,14 @@ class ReaderScreen(Screen):
         Binding(
             "D", "anchor", "Date", id="anchor-date", show=False, tooltip="Correct the anchor date"
         ),
+        Binding(
+            "s",
+            "quote_group",
+            "Same words",
+            id="quote-group",
+            show=False,
+            tooltip="The chosen quote as other articles reported it",
+        ),
         Binding("q", "back", "Back", id="back"),
     ]
 
@@ -440,6 +448,22 @@ class ReaderScreen(Screen):
         self.query_one("#article-header", Static).update(self._header())
         self.fill_panes()
         self.app.notify(f"Anchor date: {self._article.anchor or 'none'}", markup=False)
+
+    def action_quote_group(self) -> None:
+        """The quote chosen in the quotes pane (else the one under the cursor) across articles."""
+        quotes = self.query_one("#quotes", OptionList)
+        option = quotes.highlighted_option if quotes.has_focus else None
+        span = self.spans.get(option.id or "") if option is not None else None
+        if span is None:
+            here = self.view.cursor_offset
+            span = next(
+                (sp for key, sp in self.spans.items() if key[0] == "q" and sp[0] <= here < sp[1]),
+                None,
+            )
+        if span is None:
+            self.app.notify("Choose a quote in the quotes pane first", markup=False)
+            return
+        self.app.open_quote_group(self.article_id, span)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,4 +1,5 @@
-"""Who is quoted across the library; choosing a quote opens its article at the quote."""
+"""Who is quoted across the library, each person once under every spelling of the name; their
+quotations across sources in date order; choosing a quote opens its article at the quote."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.display import one_line, quoted, spaced
+from tui.display import one_line, quoted, said_on, spaced
 from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -42,21 +43,26 @@ class SpeakersScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        speakers = self.app.library.speakers()
+        from store.library.voices import speaker_index
+
+        speakers = speaker_index(self.app.library)
         names = self.query_one("#speaker-list", OptionList)
         for i, s in enumerate(speakers):
             if i:
                 names.add_option(None)
             role = f", {one_line(s.role, 40)}" if s.role else ""
             n = len(s.articles)
+            also = "; ".join(one_line(a, 40) for a in s.aliases[:6])
+            also += "; \u2026" if len(s.aliases) > 6 else ""
             names.add_option(
                 Option(
                     Content.from_markup(
-                        "[b]$name[/b]$role\n[dim]$count[/dim]",
+                        "[b]$name[/b]$role\n[dim]$count$also[/dim]",
                         name=one_line(s.name, 60),
                         role=role,
                         count=f"{s.quotes} quote{'s' if s.quotes != 1 else ''} in {n} "
                         f"article{'s' if n != 1 else ''}",
+                        also=f" \u00b7 also {also}" if also else "",
                     ),
                     id=str(i),
                 )
@@ -76,10 +82,12 @@ class SpeakersScreen(Screen):
             self.app.open_reader(article_id, (start, end))
 
     def show_quotes(self, name: str) -> None:
-        quotes = self.app.library.quotes_by_speaker(name)
-        titles = self.app.library.titles(q.article_id for q in quotes)
+        """The person's quotations across sources, in the order they were said."""
+        from store.library.voices import quotes_of
+
+        quotes = quotes_of(self.app.library, name)
         self.query_one("#speaker-quotes-title", Static).update(
-            Content.from_markup("Quotes of [b]$name[/b]", name=one_line(name, 60))
+            Content.from_markup("Quotes of [b]$name[/b], in date order", name=one_line(name, 60))
         )
         listing = self.query_one("#speaker-quotes", OptionList)
         listing.clear_options()
@@ -87,13 +95,14 @@ class SpeakersScreen(Screen):
             spaced(
                 Option(
                     Content.from_markup(
-                        "$quote\n[dim]$title[/dim]",
-                        quote=quoted(q.text),
-                        title=one_line(titles[q.article_id], 80),
+                        "$quote\n[dim]$day · $title[/dim]",
+                        quote=quoted(s.quote.text),
+                        day=said_on(s.day, s.day_from),
+                        title=one_line(s.title, 80),
                     ),
-                    id=f"{i}:{q.article_id}:{q.start}:{q.end}",
+                    id=f"{i}:{s.quote.article_id}:{s.quote.start}:{s.quote.end}",
                 )
-                for i, q in enumerate(quotes)
+                for i, s in enumerate(quotes)
             )
         )
         listing.highlighted = 0 if quotes else None
