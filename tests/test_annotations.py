@@ -249,7 +249,7 @@ def test_context_chooses_between_two_places_with_the_same_words(tmp_path):
     "data, message",
     [
         (b"\xff\xfe not json", "not JSON"),
-        (b"{\"hello\": 1}", "not W3C Web Annotation or Hypothesis JSON"),
+        (b'{"hello": 1}', "not W3C Web Annotation or Hypothesis JSON"),
         (b"42", "not W3C Web Annotation or Hypothesis JSON"),
         (b"[" * 100_000, "not JSON"),
     ],
@@ -287,9 +287,22 @@ def test_hostile_annotations_are_skipped_not_crashed_on(tmp_path):
 
 
 @pytest.mark.parametrize("unit", ["a", " ", "\n", "ab ", "a \n"])
-def test_finding_a_quote_grows_linearly(unit):
+@pytest.mark.parametrize("found", [True, False])
+def test_finding_a_quote_grows_linearly(unit, found):
+    """Half the text as the quote, with its whitespace changed (found after folding) or with
+    a character more (not found at all)."""
+
     def run(text: str) -> object:
         half = text[: len(text) // 2]
-        return find_quote(text, half + "!", half[-40:], "", len(text) // 3)
+        quote = " ".join(half.split()) if found else half + "!"
+        return find_quote(text, quote, half[-40:], "", len(text) // 3)
 
     assert growth(run, lambda n: repeat(unit, n)) <= LIMIT
+
+
+def test_a_quote_is_found_whatever_its_whitespace():
+    text = "one two\n\n  three   four"
+    assert find_quote(text, "two three four") == (4, 23)
+    assert find_quote(text, "two\nthree") == (4, 16)
+    assert find_quote(text, "three\tfour") == (11, 23)
+    assert find_quote(text, "two  three fourth") is None

@@ -61,20 +61,18 @@ def front_matter_tags(highlights: list[Highlight]) -> list[str]:
     return sorted({s for h in highlights for s in (tag_slug(t) for t in h.tags) if s})
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")  # a blank line, however it is spaced
+
+
 def quote_block(exact: str) -> list[str]:
     """The quoted words as one blockquote: a paragraph per paragraph of the article, with a
     blank `>` line between them."""
-    paragraphs: list[list[str]] = [[]]
-    for line in exact.split("\n"):  # a blank line ends a paragraph
-        if line.strip():
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
     lines: list[str] = []
-    for words in (" ".join(" ".join(p).split()) for p in paragraphs if p):
-        if lines:
-            lines.append(">")
-        lines.append(f"> {escape_markdown(words)}")
+    for words in (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(exact)):
+        if words:
+            if lines:
+                lines.append(">")
+            lines.append(f"> {escape_markdown(words)}")
     return lines or [">"]
 
 

@@ -304,8 +304,18 @@ def import_annotations(library: Library, data: bytes, name: str) -> ImportReport
         if span is None:
             start = min(a.start or 0, len(text))
             fresh = Highlight(
-                0, article_id, start, start + len(a.exact), a.exact, a.prefix, a.suffix,
-                a.color, a.note, a.tags, *stamps, orphaned=True,
+                0,
+                article_id,
+                start,
+                start + len(a.exact),
+                a.exact,
+                a.prefix,
+                a.suffix,
+                a.color,
+                a.note,
+                a.tags,
+                *stamps,
+                orphaned=True,
             )
             why = f"the quoted words are not in the text of {_short(titles[article_id], 50)}"
             report.orphaned.append((_short(a.exact), why))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -40,25 +39,20 @@ PLACES = 1000  # places a quote from elsewhere is compared at: linear time on an
 _BLANKS = re.compile(r"\s{2,}|[^\S ]")  # what is not already one plain space
 
 
-def _folded(text: str) -> tuple[str, list[int], list[int]]:
-    """`text` with every run of whitespace as one space, and where its pieces were: piece k
-    starts at `folded_at[k]` in the result and at `was_at[k]` in `text`."""
-    parts: list[str] = []
-    folded_at: list[int] = []
-    was_at: list[int] = []
-    pos = length = 0
+def _unfolded(text: str, folded_at: list[int]) -> list[int]:
+    """Where characters of `text` with its whitespace runs folded (ascending positions in
+    the folded text) were in `text`; reads the runs only as far as the last of them."""
+    out: list[int] = []
+    gone = 0  # characters taken out before the current run
     for m in _BLANKS.finditer(text):
-        start, end = m.span()
-        for piece, was in ((text[pos:start], pos), (" ", start)):
-            folded_at.append(length)
-            was_at.append(was)
-            parts.append(piece)
-            length += len(piece)
-        pos = end
-    folded_at.append(length)
-    was_at.append(pos)
-    parts.append(text[pos:])
-    return "".join(parts), folded_at, was_at
+        here = m.start() - gone  # where this run's one space is in the folded text
+        while len(out) < len(folded_at) and folded_at[len(out)] <= here:
+            i = folded_at[len(out)]
+            out.append(m.start() if i == here else i + gone)
+        if len(out) == len(folded_at):
+            return out
+        gone += m.end() - m.start() - 1
+    return out + [i + gone for i in folded_at[len(out) :]]
 
 
 def find_quote(
@@ -70,18 +64,13 @@ def find_quote(
     span = find_again(text, exact, prefix, suffix, hint, limit=PLACES)
     if span is not None or not exact.strip():
         return span
-    folded, folded_at, was_at = _folded(text)
-
-    def was(i: int) -> int:
-        k = bisect_right(folded_at, i) - 1
-        return was_at[k] + i - folded_at[k]
-
+    folded = _BLANKS.sub(" ", text)
     core = " ".join(exact.split())
     lead = " ".join(prefix.split()) + (" " if prefix[-1:].isspace() else "")
     tail = (" " if suffix[:1].isspace() else "") + " ".join(suffix.split())
-    k = bisect_right(was_at, hint) - 1
-    near = folded_at[k] + min(hint - was_at[k], len(folded) - folded_at[k]) if k >= 0 else 0
+    near = hint * len(folded) // max(1, len(text))  # near enough to break a tie
     span = find_again(folded, core, lead, tail, near, limit=PLACES)
     if span is None:
         return None
-    return was(span[0]), was(span[1] - 1) + 1
+    start, last = _unfolded(text, [span[0], span[1] - 1])
+    return start, last + 1

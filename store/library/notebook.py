@@ -54,8 +54,11 @@ class Filter:
 
     @property
     def empty(self) -> bool:
-        return not self.words.strip() and not self.tags and self.color is None and (
-            self.article_id is None
+        return (
+            not self.words.strip()
+            and not self.tags
+            and self.color is None
+            and (self.article_id is None)
         )
 
 
@@ -258,4 +261,3 @@ def add_many(library: Library, new: list[Highlight], merges: list[Merge]) -> lis
         for article_id in touched:
             library._index_notes(conn, article_id)
     return ids
-
