@@ -58,8 +58,8 @@ def section_content(title: str, rows: list[tuple[str, str]]) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Four sections of keys, given by the app (which knows its screens): the library,
-    moving in an article, marking it up, and keys that work anywhere."""
+    """Sections of keys, given by the app (which knows its screens): the library, moving in
+    an article, marking it up, keys that work anywhere, then one column per other view."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help-close"),
@@ -70,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        library, moving, marking, anywhere = self.sections
+        library, moving, marking, anywhere, *more = self.sections
         with Vertical(id="help", classes="dialog"):
             yield Static(Content("Keys"), classes="dialog-title")
             with HorizontalScroll(id="help-columns"):
@@ -79,6 +79,8 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(section_content(*anywhere), classes="help-gap")
                 yield Static(section_content(*moving), classes="help-column")
                 yield Static(section_content(*marking), classes="help-column")
+                for section in more:
+                    yield Static(section_content(*section), classes="help-column")
             yield Static(Content("Escape, q or ? closes this help"), classes="dialog-help")
 
     def action_close(self) -> None:
