@@ -153,6 +153,20 @@ ORDERS = {
 }
 
 
+def _plan(f: Filter, order: str) -> str:
+    """The FROM clause that reads a page without sorting every match: newest first by walking
+    the creation index (the FTS matches are only looked up), by article by walking the
+    articles newest added first and each one's highlights in text order. A filter that
+    narrows by itself (one article, one colour) is left to SQLite's own plan."""
+    if f.article_id is not None or (order == "date" and not (f.words.strip() or f.tags)):
+        return "highlights h JOIN articles a ON a.id = h.article_id"
+    if order == "date":
+        return (
+            "highlights h INDEXED BY idx_highlights_created JOIN articles a ON a.id = h.article_id"
+        )
+    return "articles a CROSS JOIN highlights h ON h.article_id = a.id"
+
+
 def find(
     library: Library,
     f: Filter = Filter(),
@@ -169,8 +183,7 @@ def find(
     sql, params = where
     rows = library.conn.execute(
         "SELECT h.*, a.title AS a_title, a.published AS a_published "
-        "FROM highlights h JOIN articles a ON a.id = h.article_id "
-        f"WHERE {sql} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+        f"FROM {_plan(f, order)} WHERE {sql} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return [Entry(_highlight(r), r["a_title"], r["a_published"]) for r in rows]
@@ -180,9 +193,13 @@ def count(library: Library, f: Filter = Filter()) -> int:
     where = _where(f)
     if where is None:
         return 0
-    sql, params = where
-    if sql == "1":
+    if f.empty:
         return library.conn.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    if f == Filter(f.words):  # words alone: the index counts its own matches
+        return library.conn.execute(
+            "SELECT count(*) FROM highlights_fts WHERE highlights_fts MATCH ?", where[1]
+        ).fetchone()[0]
+    sql, params = where
     return library.conn.execute(
         f"SELECT count(*) FROM highlights h WHERE {sql}", params
     ).fetchone()[0]
@@ -193,7 +210,8 @@ def tag_counts(library: Library) -> list[TagCount]:
     only in case are one tag (shown as first written)."""
     rows = library.conn.execute(
         "SELECT min(t.value), count(DISTINCT h.id) FROM highlights h, json_each(h.tags) t "
-        "GROUP BY lower(t.value) ORDER BY count(DISTINCT h.id) DESC, lower(t.value)"
+        "WHERE h.tags != '[]' GROUP BY lower(t.value) "
+        "ORDER BY count(DISTINCT h.id) DESC, lower(t.value)"
     )
     return [TagCount(r[0], r[1]) for r in rows]
 
@@ -201,7 +219,8 @@ def tag_counts(library: Library) -> list[TagCount]:
 def tag_values(library: Library) -> list[str]:
     """Every stored tag as written (all spellings), for resolving a typed `#tag`."""
     rows = library.conn.execute(
-        "SELECT DISTINCT t.value FROM highlights h, json_each(h.tags) t ORDER BY t.value"
+        "SELECT DISTINCT t.value FROM highlights h, json_each(h.tags) t WHERE h.tags != '[]' "
+        "ORDER BY t.value"
     )
     return [r[0] for r in rows]
 

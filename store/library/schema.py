@@ -161,7 +161,7 @@ def _v5_unread_counts(conn: sqlite3.Connection) -> None:
 
 def _v6_notebook_search(conn: sqlite3.Connection) -> None:
     """The notebook: every highlight searchable by its quote, note and tags (FTS5, kept in step
-    by triggers), and listed newest first from an index on its creation time."""
+    by triggers), and listed newest first, of every colour or one, from indexes."""
     conn.execute(
         "CREATE VIRTUAL TABLE highlights_fts USING fts5(exact, note, tags, content='highlights', "
         "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='1 2')"
@@ -185,6 +185,7 @@ def _v6_notebook_search(conn: sqlite3.Connection) -> None:
         "VALUES (new.id, new.exact, new.note, new.tags); END"
     )
     conn.execute("CREATE INDEX IF NOT EXISTS idx_highlights_created ON highlights (created)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_highlights_color ON highlights (color, created)")
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [

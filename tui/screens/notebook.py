@@ -165,7 +165,9 @@ class NotebookScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="notebook-title", classes="title-bar")
         field = Input(
-            placeholder="Filter: words, #tag, color:blue, article:ID", id="notebook-filter"
+            placeholder="Filter: words, #tag, color:blue, article:ID",
+            id="notebook-filter",
+            select_on_focus=False,  # / adds to the filter, it does not replace it
         )
         field.cursor_blink = False
         yield field
@@ -205,7 +207,8 @@ class NotebookScreen(Screen):
         self.loaded = 0
         self.last_article = None
         self.drawn_width = self.text_width
-        self.load_more(max(self.app.size.height, row + 5))
+        # a screenful first (an entry takes three lines or more), the rest of the page after
+        self.load_more(max(self.app.size.height // 3 + 1, row + 5))
         if self.loaded < min(PAGE, self.total):
             self.call_after_refresh(self.load_more, PAGE - self.loaded)
         if listing.option_count:
