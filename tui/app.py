@@ -47,7 +47,12 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("Anywhere", rows(NewsReader.BINDINGS) + [("ctrl+p", "Command palette")]),
         (
             "Notebook (H in the library)",
-            rows(NotebookScreen.BINDINGS) + [("Enter", "Open the article at the highlight")],
+            rows(b for b in NotebookScreen.BINDINGS if b.id not in NotebookScreen.AS_IN_READER)
+            + [
+                ("n t x u", "As in the reader"),
+                ("1-5", "Colour, as there"),
+                ("Enter", "Open at highlight"),
+            ],
         ),
     ]
 

@@ -25,6 +25,7 @@ def _keys(binding: Binding) -> str:
         "slash": "/",
         "space": "space",
         "question_mark": "?",
+        "number_sign": "#",
         "shift+right": "shift+→",
         "shift+left": "shift+←",
         "shift+down": "shift+↓",
@@ -59,7 +60,7 @@ def section_content(title: str, rows: list[tuple[str, str]]) -> Content:
 
 class HelpScreen(ModalScreen[None]):
     """Sections of keys, given by the app (which knows its screens): the library, moving in
-    an article, marking it up, keys that work anywhere, then one column per other view."""
+    an article, marking it up, keys that work anywhere, then other views (under moving)."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help-close"),
@@ -77,10 +78,11 @@ class HelpScreen(ModalScreen[None]):
                 with Vertical(classes="help-column"):
                     yield Static(section_content(*library))
                     yield Static(section_content(*anywhere), classes="help-gap")
-                yield Static(section_content(*moving), classes="help-column")
+                with Vertical(classes="help-column"):
+                    yield Static(section_content(*moving))
+                    for section in more:  # other views, in short
+                        yield Static(section_content(*section), classes="help-gap")
                 yield Static(section_content(*marking), classes="help-column")
-                for section in more:
-                    yield Static(section_content(*section), classes="help-column")
             yield Static(Content("Escape, q or ? closes this help"), classes="dialog-help")
 
     def action_close(self) -> None:

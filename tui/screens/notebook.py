@@ -142,10 +142,15 @@ class NotebookScreen(Screen):
         Binding("5", "colour(5)", "Colour 5", id="notebook-colour-5", group=COLOUR),
         Binding("x", "remove", "Remove", id="notebook-remove"),
         Binding("u", "undo", "Undo", id="notebook-undo"),
-        Binding("escape", "escape", "Clear filter / back", id="notebook-escape", show=False),
+        Binding("escape", "escape", "Clear filter, back", id="notebook-escape", show=False),
         Binding("down", "to_list", "To the list", id="notebook-to-list", show=False),
         Binding("q", "back", "Back", id="notebook-back"),
     ]
+
+    # the keys that do what they do in the reader (the help names them together)
+    AS_IN_READER = frozenset(
+        b.id for b in BINDINGS if b.action in ("note", "tags", "remove", "undo") or b.group
+    )
 
     def __init__(self, *, show_tags: bool = False) -> None:
         super().__init__(id="notebook")
