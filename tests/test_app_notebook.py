@@ -260,3 +260,19 @@ async def test_palette_help_and_a_narrow_terminal(marked_library, export_dir):
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "Notebook" in shown and "Colour filter" in shown
+
+
+async def test_the_apps_export_leaves_an_edited_file_and_says_so(marked_library, export_dir):
+    path, ids, hs = marked_library
+    app = NewsReader(db_path=path, export_dir=export_dir)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e")
+        files = sorted(export_dir.glob("*.md"))
+        assert len(files) == 3
+        files[0].write_text(files[0].read_text() + "\nmy own line\n")
+        await pilot.press("e")
+        await pilot.pause()
+        warning = [n for n in app._notifications if n.message.startswith("Not replaced")]
+        assert warning and files[0].name in warning[-1].message
+        assert "edited since newsreader wrote it" in warning[-1].message
+    assert files[0].read_text().endswith("my own line\n")

@@ -176,7 +176,7 @@ class NewsReader(App):
             path, why = report.skipped[0]
             more = f" (and {len(report.skipped) - 1} more)" if len(report.skipped) > 1 else ""
             self.notify(
-                f"Not replaced: {path}, {why}{more}",
+                f"Not replaced: {path.name}, {why}{more}",
                 title="Export",
                 severity="warning",
                 markup=False,

@@ -313,7 +313,7 @@ class NotebookScreen(Screen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "notebook-filter":
             event.stop()
-            self.entry_list.focus()
+            self.set_focus(self.entry_list)
 
     def apply_filter(self, text: str) -> None:
         typed = parse_filter(text)
@@ -330,11 +330,12 @@ class NotebookScreen(Screen):
         field.cursor_position = len(field.value)
 
     def action_filter(self) -> None:
-        self.filter_field.focus()
+        # at once, not after the keys already typed: "/word" typed fast goes to the filter
+        self.set_focus(self.filter_field)
 
     def action_to_list(self) -> None:
         if self.focused is self.filter_field:
-            self.entry_list.focus()
+            self.set_focus(self.entry_list)
 
     def action_colour_filter(self) -> None:
         """All colours, then each colour in turn, then all again."""
@@ -406,13 +407,13 @@ class NotebookScreen(Screen):
             self.close_tags_pane()
         else:
             self.add_class("-tags-open")
-            listing.focus()
+            self.set_focus(listing)
             self.call_after_refresh(self.rewrap)
 
     def close_tags_pane(self) -> None:
         """Back to the list (on a narrow terminal the tags pane goes away)."""
         self.remove_class("-tags-open")
-        self.entry_list.focus()
+        self.set_focus(self.entry_list)
         self.call_after_refresh(self.rewrap)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
