@@ -306,3 +306,36 @@ def test_a_quote_is_found_whatever_its_whitespace():
     assert find_quote(text, "two\nthree") == (4, 16)
     assert find_quote(text, "three\tfour") == (11, 23)
     assert find_quote(text, "two  three fourth") is None
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda a: [a],  # a list
+        lambda a: a,  # one annotation
+        lambda a: {"annotations": [a], "export_date": "2024-01-01"},  # Hypothesis's export
+        lambda a: {"type": "AnnotationPage", "items": [a]},
+        lambda a: {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "type": "AnnotationCollection",
+            "first": {"type": "AnnotationPage", "items": [], "next": {"items": [a]}},
+        },
+    ],
+)
+def test_every_shape_of_file_is_read(tmp_path, wrap):
+    lib = same_articles(tmp_path / "a.db")
+    a = {
+        "@type": "Annotation",
+        "target": {
+            "source": {"id": "file:///home/me/harbour.txt"},
+            "selector": {
+                "type": "RangeSelector",
+                "refinedBy": {"type": "TextQuoteSelector", "exact": "Nobody expected"},
+            },
+        },
+        "bodyValue": "a plain note",
+    }
+    report = import_annotations(lib, json.dumps(wrap(a)).encode(), "x.json")
+    assert report.anchored == 1
+    (h,) = lib.highlights(lib.article_ids()[-1])
+    assert (h.exact, h.note) == ("Nobody expected", "a plain note")

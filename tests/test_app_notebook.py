@@ -255,6 +255,14 @@ async def test_palette_help_and_a_narrow_terminal(marked_library, export_dir):
         assert not tags.display or tags.region.width == 0  # hidden until asked for
         await pilot.press("number_sign")
         assert tags.region.width > 0 and app.focused is tags
+        await pilot.press("escape", "q")
+        await pilot.press("ctrl+p", *"Tags")  # the tags view, from anywhere
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NotebookScreen)
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#tag-list")
         await pilot.press("escape")
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

@@ -206,4 +206,10 @@ class NewsReader(App):
                     self.run_action, action, node
                 ),
             )
+        if screen.id != "notebook":
+            yield SystemCommand(
+                "Tags",
+                "Every tag with its count; choosing one filters the notebook",
+                lambda: self.open_view("tags"),
+            )
         yield SystemCommand("Help", "Every key of the news reader", self.action_help)

@@ -186,10 +186,10 @@ class NotebookScreen(Screen):
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < TAGS_INLINE, "-narrow")
         self.reload()
-        self.entry_list.focus()
+        self.set_focus(self.entry_list)
         self.call_after_refresh(self.show_tag_counts)
         if self.show_tags:
-            self.call_after_refresh(self.action_tags_pane)
+            self.action_tags_pane()
 
     @property
     def entry_list(self) -> OptionList:
