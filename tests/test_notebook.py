@@ -10,6 +10,7 @@ from store.article import Article
 from store.library.db import Library
 from store.library.locations import public_location, url_key
 from store.library.notebook import (
+    MAX_FILTER,
     Filter,
     count,
     find,
@@ -96,6 +97,7 @@ def test_the_filter_line():
     assert parse_filter("colour:purple").problems
     assert parse_filter("article:x").problems
     assert parse_filter("# #").tags == ()
+    assert len(parse_filter("word " * 10_000).words) < MAX_FILTER  # a pasted page: its start
     assert tag_slug("  #Multi  word / tag! ") == "multi-word-/-tag"
     assert tag_slug("C++ & <b>") == "c-b" and tag_slug("★") == ""
 

@@ -74,6 +74,9 @@ class TypedFilter:
     problems: list[str] = field(default_factory=list)
 
 
+MAX_FILTER = 500  # characters of a filter line read: a paste of a page filters by its start
+
+
 def parse_filter(text: str) -> TypedFilter:
     """Split what was typed into the filter line; a bad token is kept as a problem, never
     raised, since it is typed a key at a time."""
@@ -81,24 +84,26 @@ def parse_filter(text: str) -> TypedFilter:
     tags: list[str] = []
     color: int | None = None
     article_id: int | None = None
-    problems: list[str] = []
-    for token in text.split():
-        if token.startswith("#"):
-            if tag_slug(token):
-                tags.append(tag_slug(token))
-        elif ":" in token and token.split(":", 1)[0].lower() in ("color", "colour", "c"):
-            value = token.split(":", 1)[1].lower()
+    problems: list[str] = []  # the first one is shown
+    for token in text[:MAX_FILTER].split():
+        if token[0] == "#":
+            if slug := tag_slug(token):
+                tags.append(slug)
+            continue
+        key, colon, value = token.partition(":")
+        key = key.lower() if colon else ""
+        if key in ("color", "colour", "c"):
+            value = value.lower()
             if value.isdigit() and 1 <= int(value) <= 5:
                 color = int(value)
             elif value in COLOUR_NAMES:
                 color = COLOUR_NAMES.index(value) + 1
-            elif value:
+            elif value and not problems:
                 problems.append(f"colour is 1 to 5 or {', '.join(COLOUR_NAMES)}, not {value!r}")
-        elif token.lower().startswith("article:"):
-            value = token.split(":", 1)[1]
+        elif key == "article":
             if value.isdigit():
                 article_id = int(value)
-            elif value:
+            elif value and not problems:
                 problems.append(f"article:ID takes a number, not {value!r}")
         else:
             words.append(token)

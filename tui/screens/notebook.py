@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from store.errors import NewsreaderError
 from store.library.notebook import (
     COLOUR_NAMES,
+    MAX_FILTER,
     Entry,
     Filter,
     TagCount,
@@ -173,6 +174,7 @@ class NotebookScreen(Screen):
             placeholder="Filter: words, #tag, color:blue, article:ID",
             id="notebook-filter",
             select_on_focus=False,  # / adds to the filter, it does not replace it
+            max_length=MAX_FILTER,
         )
         field.cursor_blink = False
         yield field
