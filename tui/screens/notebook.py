@@ -233,17 +233,16 @@ class NotebookScreen(Screen):
         )
         options: list[Option | None] = []
         grouped = self.order == "article"
+        width = self.text_width
         for e in page:
             h = e.highlight
             if self.loaded or options:
                 options.append(None)  # a quiet rule between entries
             if grouped and h.article_id != self.last_article:
-                options.append(
-                    Option(header_prompt(e, self.text_width), id=f"a{h.id}", disabled=True)
-                )
+                options.append(Option(header_prompt(e, width), id=f"a{h.id}", disabled=True))
             self.last_article = h.article_id
             self.entries[h.id] = e
-            prompt = entry_prompt(e, self.text_width, with_title=not grouped)
+            prompt = entry_prompt(e, width, with_title=not grouped)
             options.append(Option(prompt, id=f"h{h.id}"))
         self.entry_list.add_options(options)
         self.loaded += len(page)
