@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python tests/bench/quotes.py ../shared/bench/quotes/dev.jsonl
 	$(BIN)/python tests/bench/voices.py ../shared/bench/quotes/dev.jsonl
 	$(BIN)/python tests/bench/app.py
+	$(BIN)/python tests/bench/notebook.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -116,7 +116,7 @@ def test_add_twice_is_one_article_then_highlight_and_export(tmp_path, db):
     md = run("export", article_id, db=db, tmp=tmp_path).out
     assert md.startswith('---\ntitle: "Zelensky says Russia should stop bombing before talks"')
     assert "> Russia should stop bombing" in md
-    assert "Key \\*demand\\*" in md and "#talks" in md
+    assert "Key *demand*" in md and "#talks" in md  # the note as written
     out_dir = tmp_path / "vault"
     files = run("export", "-o", out_dir, db=db, tmp=tmp_path)
     assert files.returncode == 0, files.err

@@ -29,6 +29,7 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     """Every key, read from the bindings themselves so the help can never disagree with them."""
     from tui.screens.help import rows
     from tui.screens.library import LibraryScreen
+    from tui.screens.notebook import NotebookScreen
     from tui.screens.reader import ReaderScreen
     from tui.widgets.article_view import ArticleView
 
@@ -44,6 +45,15 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
             ],
         ),
         ("Anywhere", rows(NewsReader.BINDINGS) + [("ctrl+p", "Command palette")]),
+        (
+            "Notebook (H in the library)",
+            rows(b for b in NotebookScreen.BINDINGS if b.id not in NotebookScreen.AS_IN_READER)
+            + [
+                ("n t x u", "As in the reader"),
+                ("1-5", "Colour, as there"),
+                ("Enter", "Open at highlight"),
+            ],
+        ),
     ]
 
 
@@ -141,6 +151,10 @@ class NewsReader(App):
             from tui.screens.timeline import CombinedTimelineScreen
 
             self.push_screen(CombinedTimelineScreen())
+        elif name in ("notebook", "tags"):
+            from tui.screens.notebook import NotebookScreen
+
+            self.push_screen(NotebookScreen(show_tags=name == "tags"))
         else:
             raise ValueError(f"no view named {name!r}")
 
@@ -153,7 +167,8 @@ class NewsReader(App):
     # --- export -----------------------------------------------------------------------------
 
     def export(self, ids: list[int] | None) -> list[Path]:
-        """One article to its own file, or every article with highlights into the folder."""
+        """One article to its own file, or every article with highlights into the folder.
+        A file newsreader did not write, or that was edited since, is left alone (and named)."""
         from store.export.markdown import export_markdown, safe_filename
 
         try:
@@ -162,15 +177,26 @@ class NewsReader(App):
                 out = self.export_dir / safe_filename(title, ids[0])
             else:
                 out = self.export_dir
-            written = export_markdown(self.library, out, ids)
+            report = export_markdown(self.library, out, ids)
         except NewsreaderError as e:
             self.notify(str(e), severity="error", markup=False)
             return []
+        written = report.written
         if len(written) == 1:
             self.notify(f"Exported to {written[0]}", title="Export", markup=False, timeout=8)
-        else:
+        elif written:
             self.notify(
                 f"Exported {len(written)} files to {out}", title="Export", markup=False, timeout=8
+            )
+        if report.skipped:
+            path, why = report.skipped[0]
+            more = f" (and {len(report.skipped) - 1} more)" if len(report.skipped) > 1 else ""
+            self.notify(
+                f"Not replaced: {path.name}, {why}{more}",
+                title="Export",
+                severity="warning",
+                markup=False,
+                timeout=12,
             )
         return written
 
@@ -195,5 +221,11 @@ class NewsReader(App):
                 lambda action=binding.action, node=node: self.call_later(
                     self.run_action, action, node
                 ),
+            )
+        if screen.id != "notebook":
+            yield SystemCommand(
+                "Tags",
+                "Every tag with its count; choosing one filters the notebook",
+                lambda: self.open_view("tags"),
             )
         yield SystemCommand("Help", "Every key of the news reader", self.action_help)

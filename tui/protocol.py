@@ -24,7 +24,7 @@ class ReaderApp(Protocol):
         """The quotation at `span` as every article in the library reported it."""
 
     def open_view(self, name: str) -> None:
-        """A library-wide view by name: "speakers", "timeline"."""
+        """A library-wide view by name: "speakers", "timeline", "notebook", "tags"."""
 
     def export(self, ids: list[int] | None) -> list[Path]:
         """One article's highlights to its own file, or every article's into the folder."""

@@ -166,6 +166,35 @@ def _v6_quote_days(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE quotes ADD COLUMN said TEXT")
 
 
+def _v7_notebook_search(conn: sqlite3.Connection) -> None:
+    """The notebook: every highlight searchable by its quote, note and tags (FTS5, kept in step
+    by triggers), and listed newest first, of every colour or one, from indexes."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE highlights_fts USING fts5(exact, note, tags, content='highlights', "
+        "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='1 2')"
+    )
+    conn.execute("INSERT INTO highlights_fts (highlights_fts) VALUES ('rebuild')")
+    conn.execute(
+        "CREATE TRIGGER highlights_fts_ai AFTER INSERT ON highlights BEGIN "
+        "INSERT INTO highlights_fts (rowid, exact, note, tags) "
+        "VALUES (new.id, new.exact, new.note, new.tags); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER highlights_fts_ad AFTER DELETE ON highlights BEGIN "
+        "INSERT INTO highlights_fts (highlights_fts, rowid, exact, note, tags) "
+        "VALUES ('delete', old.id, old.exact, old.note, old.tags); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER highlights_fts_au AFTER UPDATE OF exact, note, tags ON highlights BEGIN "
+        "INSERT INTO highlights_fts (highlights_fts, rowid, exact, note, tags) "
+        "VALUES ('delete', old.id, old.exact, old.note, old.tags); "
+        "INSERT INTO highlights_fts (rowid, exact, note, tags) "
+        "VALUES (new.id, new.exact, new.note, new.tags); END"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_highlights_created ON highlights (created)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_highlights_color ON highlights (color, created)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
@@ -173,6 +202,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_search_follows_indexed_columns,
     _v5_unread_counts,
     _v6_quote_days,
+    _v7_notebook_search,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -25,6 +25,7 @@ def _keys(binding: Binding) -> str:
         "slash": "/",
         "space": "space",
         "question_mark": "?",
+        "number_sign": "#",
         "shift+right": "shift+→",
         "shift+left": "shift+←",
         "shift+down": "shift+↓",
@@ -58,8 +59,8 @@ def section_content(title: str, rows: list[tuple[str, str]]) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Four sections of keys, given by the app (which knows its screens): the library,
-    moving in an article, marking it up, and keys that work anywhere."""
+    """Sections of keys, given by the app (which knows its screens): the library, moving in
+    an article, marking it up, keys that work anywhere, then other views (under moving)."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help-close"),
@@ -70,14 +71,17 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        library, moving, marking, anywhere = self.sections
+        library, moving, marking, anywhere, *more = self.sections
         with Vertical(id="help", classes="dialog"):
             yield Static(Content("Keys"), classes="dialog-title")
             with HorizontalScroll(id="help-columns"):
                 with Vertical(classes="help-column"):
                     yield Static(section_content(*library))
                     yield Static(section_content(*anywhere), classes="help-gap")
-                yield Static(section_content(*moving), classes="help-column")
+                with Vertical(classes="help-column"):
+                    yield Static(section_content(*moving))
+                    for section in more:  # other views, in short
+                        yield Static(section_content(*section), classes="help-gap")
                 yield Static(section_content(*marking), classes="help-column")
             yield Static(Content("Escape, q or ? closes this help"), classes="dialog-help")
 

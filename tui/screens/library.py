@@ -129,6 +129,7 @@ class LibraryScreen(Screen):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("s", "speakers", "Speakers", id="speakers"),
         Binding("T", "timeline", "Timeline", id="combined-timeline"),
+        Binding("H", "notebook", "Notebook", id="notebook", tooltip="Every highlight and note"),
         Binding("escape", "close_search", "Close search", id="close-search", show=False),
         Binding("j", "row(1)", "Next row", id="row-next", show=False),
         Binding("k", "row(-1)", "Previous row", id="row-prev", show=False),
@@ -535,6 +536,9 @@ class LibraryScreen(Screen):
 
     def action_timeline(self) -> None:
         self.app.open_view("timeline")
+
+    def action_notebook(self) -> None:
+        self.app.open_view("notebook")
 
     def action_quit(self) -> None:
         self.stop_refresh()
