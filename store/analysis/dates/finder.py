@@ -154,6 +154,11 @@ def _select(found: list[tuple[int, int, int, str, re.Match[str]]]):
     return chosen
 
 
+# TimeML leaves a preposition out of the extent ("for [the past two months]", "in [the
+# past]"): a rule may need it to decide, the span does not keep it
+_PREPOSITION = re.compile(r"(?:in|for|over|during|within|throughout)\s+(?=\S)", re.IGNORECASE)
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in " ,;:.-'’":
         # keep a final period only when it belongs to an abbreviation like "Oct." or "p.m."
@@ -162,6 +167,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     while s < e and text[s] in " ,;:-":
         s += 1
+    if (m := _PREPOSITION.match(text, s, e)) and m.end() < e:
+        s = m.end()
     return s, e
 
 
