@@ -131,6 +131,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
         if word == "midday":
             code = "12:00"
         return "TIME", f"{prefix}T{code}", ref
+    if g(8):
+        return "TIME", f"{prefix}T{g(8)}:{g(9)}", ref
     n = quantity(g(7))
     if n is None or not 1 <= n <= 12:
         return None

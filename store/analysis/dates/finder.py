@@ -30,8 +30,13 @@ _DIGIT_KIND = re.compile(
     r"|(?P<slash>\d{1,2}/\d{1,2}/\d)"
     r"|(?P<decade>(?:\d\d)?\d0'?s\b)"
     r"|(?P<ordinal>\d{1,2}(?:st|nd|rd|th)\b)"
-    r"|(?P<clock>\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d(?![\d:]))"
-    r"|(?P<year4>(?:1[5-9]\d\d|20\d\d)(?![\d%]))",
+    r"|(?P<clock>\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d(?![\d:])"
+    r"|\d{4}\s*(?:GMT|UTC|Z)\b)"
+    r"|(?P<code>(?<=[QH])[1-4]\b|[1-4][QH](?:\d\d)?\b)"
+    r"|(?P<fy>(?:(?<=FY)|(?<=FY\s))\d\d(?:\d\d)?\b)"
+    r"|(?P<year4>(?:1[5-9]\d\d|20\d\d)(?![\d%]))"
+    r"|(?P<dayend>(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\d\sand\s)|(?<=\d\sto\s)"
+    r"|(?<=\d\sor\s)|(?<=\d\sthrough\s))\d{1,2}(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
 _WORD_KIND: dict[str, str] = {}
@@ -59,6 +64,8 @@ _kind("holiday", "christmas halloween valentine thanksgiving easter")
 _kind("spoken", "nineteen eighteen thousand")
 _kind("ref", "now nowadays currently present presently recent recently lately past earlier future"
       " term run possible eventually moment ago coming")
+_kind("ref", "current")
+_kind("decadeword", "twenties thirties forties fifties sixties seventies eighties nineties")
 _kind("clock", "noon midnight midday midafternoon midmorning mid overnight clock")
 
 
@@ -90,20 +97,24 @@ _RULES_FOR: dict[str, tuple[tuple[str, int], ...]] = {
     "iso": (("iso", 0),),
     "slash": (("slash", 0),),
     "decade": (("decade", 6),),
-    "ordinal": (("ordinal", 1), ("dmy", 3), ("century", 3), ("quarter", 5)),
+    "ordinal": (("ordinal", 1), ("day_range_end", 0), ("dmy", 3), ("century", 3), ("quarter", 5)),
     "clock": (("clock", 3),),
     "unit": (("ago", 8), ("ago_vague", 3), ("duration", 9), ("duration_bare", 3),
              ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4),
              ("year_earlier", 0),
              ("set", 4), ("quarter", 7), ("nine_months", 5), ("century", 3), ("half", 3),
-             ("dayref", 4), ("part", 3), ("holiday", 2)),
-    "half": (("half", 2),),
+             ("dayref", 4), ("part", 3), ("holiday", 2), ("month_week", 2)),
+    "half": (("half", 2), ("half_code", 1)),
     "season": (("season", 4), ("relative", 4), ("set", 2)),
     "dayword": (("dayref", 4), ("part", 3), ("weekday", 1), ("set", 2)),
     "holiday": (("holiday", 2),),
     "spoken": (("spoken_year", 4), ("spoken_year2", 0), ("season", 4)),
     "ref": (("ref", 3), ("ago_vague", 4), ("duration_bare", 2), ("relative", 3)),
     "set": (("set", 0), ("ref", 1)),
+    "dayend": (("day_range_end", 0),),
+    "decadeword": (("decade_word", 5),),
+    "code": (("quarter_code", 1), ("half_code", 1)),
+    "fy": (("fiscal_code", 1),),
 }
 _RULE_RX = dict(RULES)
 _PLAN = {
