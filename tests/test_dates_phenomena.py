@@ -94,6 +94,7 @@ def test_an_age_in_words_is_not_a_decade():
         ("At present the plan is on hold.", [("At present", "DATE", "PRESENT_REF")]),
         ("The current crisis deepened.", [("current", "DATE", "PRESENT_REF")]),
         ("The mayor has recently resigned.", [("recently", "DATE", "PAST_REF")]),
+        ("Investors fretted about recent declines.", [("recent", "DATE", "PAST_REF")]),
         ("In the past he had served twice.", [("the past", "DATE", "PAST_REF")]),
         ("In the coming years the city will grow.",
          [("the coming years", "DATE", "FUTURE_REF")]),
@@ -242,4 +243,24 @@ def test_sets(text, expected):
     ],
 )
 def test_specific_or_unspecified_periods(text, expected):
+    assert found(text) == expected
+
+
+# ------------------------------------------------------------------------------ extents
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # TimeML leaves prepositions and the possessive out of a mention's extent
+        ("Sales fell for the past two months.", [("the past two months", "DURATION", "P2M")]),
+        ("He served in the past.", [("the past", "DATE", "PAST_REF")]),
+        ("Last year's profit was higher.", [("Last year", "DATE", "2009")]),
+        ("Now for today's quiz.", [("today", "DATE", "2010-06-16")]),
+        ("Friday's vote was close.", [("Friday", "DATE", "2010-06-11")]),
+        # "today's" for the present in general is no day
+        ("It is a problem for today's youth.", []),
+    ],
+)
+def test_extents_leave_out_prepositions_and_the_possessive(text, expected):
     assert found(text) == expected

@@ -171,6 +171,8 @@ _PREPOSITION = re.compile(r"(?:in|for|over|during|within|throughout)\s+(?=\S)", 
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    if text.endswith(("'s", "’s"), s, e) and e - s > 2:
+        e -= 2  # the possessive is no part of the extent: "[last year]'s profit"
     while e > s and text[e - 1] in " ,;:.-'’":
         # keep a final period only when it belongs to an abbreviation like "Oct." or "p.m."
         if text[e - 1] == "." and re.search(r"(?:\b[A-Za-z]{3,4}|\b[ap]\.m)\.$", text[s:e]):

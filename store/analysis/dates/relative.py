@@ -190,10 +190,16 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
 
 
+_GENERIC_TODAY = re.compile(
+    r"\s+(?:youth|young|world|society|generation|children|kids|teenagers|culture|standards"
+    r"|technology|economy|politics|media|families|workplace|workers|students)\b",
+    re.IGNORECASE)
+
+
 def _dayref(m: re.Match[str], ctx: Context) -> Result:
     g = m.group
     a = ctx.anchor
-    if m.group().lower().endswith("today's"):
+    if m.group().lower().endswith("today's") and _GENERIC_TODAY.match(ctx.text, m.end()):
         return None  # "today's youth" means nowadays, not one day
     part = g(6)
     if g(1):

@@ -253,7 +253,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|presently|the\s+present|these\s+days|right\s+now|for\s+now|the\s+current\s+period"
             r"|current(?=\s+[a-z]))"
             r"|(recently|lately|the\s+past|in\s+the\s+past|once|earlier"
-            r"|(?<=\bthe\s)recent|(?<=\ba\s)recent)"
+            r"|(?<=\bthe\s)recent|(?<=\ba\s)recent|recent(?=\s+[a-z]+s\b))"
             r"|(the\s+future|in\s+future|the\s+near\s+term|the\s+short\s+term"
             r"|the\s+long\s+term|the\s+near\s+future|the\s+long\s+run|the\s+short\s+run"
             r"|as\s+soon\s+as\s+possible|eventually|in\s+the\s+coming\s+(?:days|weeks|months"
