@@ -264,3 +264,25 @@ def test_specific_or_unspecified_periods(text, expected):
 )
 def test_extents_leave_out_prepositions_and_the_possessive(text, expected):
     assert found(text) == expected
+
+
+def test_a_day_without_a_tense_cue_is_the_nearest_occurrence():
+    # "go" tells neither past nor future: November 2 five months ahead, not seven back
+    assert found("Voters go to the polls on November 2.") == [
+        ("November 2", "DATE", "2010-11-02")]
+    # past narration still takes the one gone unless the other is much nearer
+    assert found("The polls closed on November 2.") == [("November 2", "DATE", "2009-11-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests continued for a second day on Wednesday.",
+         [("Wednesday", "DATE", "2010-06-16")]),  # an ordinal, not one second
+        ("The lights went out for a second.", [("a second", "DURATION", "PT1S")]),
+        ("The deal should close by the end of the month.",
+         [("the end of the month", "DATE", "2010-06")]),
+    ],
+)
+def test_units_in_context(text, expected):
+    assert found(text) == expected

@@ -69,7 +69,7 @@ def _month_day(
         y = year_number(yr, a)
         ctx.last_year = y  # "that year" later on means this one
     elif a:
-        y = closest_year(a, month, day_n, ctx.future(m.start(), m.end()))
+        y = closest_year(a, month, day_n, ctx.tense(m.start(), m.end()))
     elif ctx.last_year:
         y = ctx.last_year
     else:
@@ -422,7 +422,7 @@ def _day_range_end(m: re.Match[str], ctx: Context) -> Result:
     elif ctx.last_day is not None and (ctx.last_day.month, ctx.last_day.day) == (month, first):
         y = ctx.last_day.year
     elif ctx.anchor is not None:
-        y = closest_year(ctx.anchor, month, n, ctx.future(m.start(), m.end()))
+        y = closest_year(ctx.anchor, month, n, ctx.tense(m.start(), m.end()))
     else:
         return "DATE", f"XXXX-{month:02d}-{n:02d}", None
     d = safe_date(y, month, n) if y else None

@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 
 from store.analysis.dates.mention import Date
-from store.analysis.dates.tense import FUTURE_NEAR, is_future
+from store.analysis.dates.tense import FUTURE_NEAR, is_future, narration
 
 
 @dataclass
@@ -41,6 +41,13 @@ class Context:
             # "Wednesday's ruling" is looked back on unless the words right before say otherwise
             return bool(FUTURE_NEAR.search(self.text[max(s, start - 30) : start]))
         return is_future(self.text, s, start, end, e)
+
+    def tense(self, start: int, end: int) -> bool | None:
+        """Like `future`, but None when the sentence has no tense cue at all."""
+        if self.text.startswith(("'s", "’s"), end):
+            return self.future(start, end)
+        s, e = self.sentence(start)
+        return narration(self.text, s, start, end, e)
 
     def reference_day(self, pos: int, anaphoric: bool = False) -> Date | None:
         """The last day named earlier in the same paragraph, else the anchor. An `anaphoric`

@@ -97,6 +97,9 @@ def duration_context(m: re.Match[str], text: str) -> bool:
                 after):
         return True
     if re.search(r"\ban?\s+second$", span):  # "a second betrayal" is an ordinal
+        if re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:or|and|to|of|ago|later"
+                                                         r"|earlier|before|after)\b", after):
+            return False  # "for a second day", "in a second round": a noun follows
         return bool(re.search(r"\b(?:for|in|within|about|than|just|only|half)\s*$", before))
     # "$5 a year", "10% a month", "24 hours a day": a rate, not a stretch of time
     return not re.search(r"(?:\d|%|\b(?:cents?|dollars?|percent|million|billion|once|twice"

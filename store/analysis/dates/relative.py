@@ -281,7 +281,7 @@ def _ordinal(m: re.Match[str], ctx: Context) -> Result:
         month = month_number(mon)
         if a is None:
             return "DATE", f"XXXX-{month:02d}-{n:02d}", None
-        y = closest_year(a, month, n, ctx.future(m.start(), m.end()))
+        y = closest_year(a, month, n, ctx.tense(m.start(), m.end()))
         d = safe_date(y, month, n)
         return ("DATE", d.isoformat(), d) if d else None
     if rel == "the same":

@@ -141,11 +141,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "the_unit",
         rx(
-            r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?"
+            r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?(?:"
             r"(?<!\w)the\s+weekend\b|"
             r"(?<!\w)the\s+(?:(?:fiscal|calendar|current|full|entire)\s+)?(year|week|weekend|month"
             r"|day)(?=['’]s\b|\s+(?:before|after|earlier|ago|ended"
-            r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b)"
+            r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b))"
         ),
     ),
     ("year_earlier", rx(r"\byear[\s-](?:earlier|ago)\b(?=\s+\w)")),

@@ -37,8 +37,9 @@ _PRESENT_NEAR = rx(
 FUTURE_NEAR = rx(r"\b(?:will|'ll|shall|next|upcoming)\b|\bto\s+\w+\s+(?:on\s+)?$")
 
 
-def is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) -> bool:
-    """Future narration when the nearest tense cue before the mention (else after it) is one."""
+def narration(text: str, sent_start: int, start: int, end: int, sent_end: int) -> bool | None:
+    """True for future narration, False for past, None when the sentence gives no cue: the
+    nearest tense cue before the mention decides, else the first one after it."""
     before = text[max(sent_start, start - 160) : start]
     if _PRESENT_NEAR.search(before):
         return True
@@ -51,7 +52,14 @@ def is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) -
     after = text[end : min(sent_end, end + 120)]
     f = _FUTURE_AFTER.search(after)
     p = _PAST.search(after)
-    return bool(f and (not p or f.start() <= p.start()))
+    if f and (not p or f.start() <= p.start()):
+        return True
+    return False if p else None
+
+
+def is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) -> bool:
+    """Future narration (see `narration`); a sentence without a cue counts as past."""
+    return narration(text, sent_start, start, end, sent_end) is True
 
 
 _ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept",
