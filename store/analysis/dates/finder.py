@@ -13,7 +13,7 @@ from store.analysis.dates.context import Context
 from store.analysis.dates.mention import Date, DateMention
 from store.analysis.dates.resolve import resolve
 from store.analysis.dates.rules import PRIORITY, RULES
-from store.analysis.dates.tense import SENTENCE_END
+from store.analysis.dates.tense import SENTENCE_END, TenseCues
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -199,7 +199,7 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
         anchor = anchor.date()
     sentence_bounds = [m.end() for m in SENTENCE_END.finditer(text)]
     paragraph_bounds = [m.end() for m in _PARAGRAPH.finditer(text)]
-    ctx = Context(text, anchor, sentence_bounds, paragraph_bounds)
+    ctx = Context(text, anchor, sentence_bounds, paragraph_bounds, TenseCues(text))
     out: list[DateMention] = []
     for s, e, _prio, name, m in _select(_candidates(text)):
         try:
