@@ -159,12 +159,19 @@ def _v5_unread_counts(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_feed_read ON articles (feed_id, read)")
 
 
+def _v6_anchor_reason(conn: sqlite3.Connection) -> None:
+    """Why the anchor date is the one it is ("the dateline, 2022-03-02, not the publication
+    date ..."), one line for the reader and --json; empty for articles stored before."""
+    conn.execute("ALTER TABLE articles ADD COLUMN anchor_reason TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
     _v3_feeds,
     _v4_search_follows_indexed_columns,
     _v5_unread_counts,
+    _v6_anchor_reason,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -408,10 +408,15 @@ _RANGE_START = re.compile(
     re.IGNORECASE)
 
 
+def range_start(text: str, pos: int) -> re.Match[str] | None:
+    """The "March 3-" a bare day number at `pos` would end a range from, if there is one."""
+    return _RANGE_START.search(text, max(0, pos - 24), pos)
+
+
 def _day_range_end(m: re.Match[str], ctx: Context) -> Result:
     """"March 3-4", "April 24 and 25, 2011": the second day takes the first one's month; a
     bare number after anything else ("scored 3-4", "gates 1-3") is no date."""
-    start = _RANGE_START.search(ctx.text, max(0, m.start() - 24), m.start())
+    start = range_start(ctx.text, m.start())
     if start is None:
         return None
     month, first, n = month_number(start.group(1)), int(start.group(2)), int(m.group(1))

@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 import re
 
+from store.analysis.dates.absolute import range_start
 from store.analysis.dates.context import Context
 from store.analysis.dates.mention import Date, DateMention
 from store.analysis.dates.resolve import resolve
@@ -80,7 +81,7 @@ def _cores(text: str) -> list[tuple[str, int]]:
             if c and text[c - 1] in "0123456789.,$":
                 continue
             d = _DIGIT_KIND.match(text, c)
-            if d:
+            if d and (d.lastgroup != "dayend" or range_start(text, c)):
                 out.append((d.lastgroup, c))
             continue
         kind = get(tok.lower())
@@ -126,7 +127,12 @@ _LOOKBACK = 64
 _MAX_BACK = 9
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+Candidate = tuple[int, int, int, str]  # start, end, priority, rule name
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Every rule match around every core. Only spans are kept (a hostile text has tens of
+    thousands): the chosen few are matched again to be resolved."""
     found = []
     seen: set[tuple[str, int]] = set()
     starts_all = [m.start() for m in _WORD_START.finditer(text)]
@@ -143,23 +149,21 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
                 seen.add(key)
                 m = rx.match(text, s)
                 if m and m.end() > c:
-                    found.append((s, m.end(), prio, name, m))
+                    found.append((s, m.end(), prio, name))
     return found
 
 
-def _select(found: list[tuple[int, int, int, str, re.Match[str]]]):
-    """Non-overlapping mentions, the longest winning (earlier rules break ties)."""
+def _select(found: list[Candidate], size: int) -> list[Candidate]:
+    """Non-overlapping mentions, the longest winning (earlier rules break ties). A byte per
+    character marks what is taken, so each candidate costs its own length."""
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []  # sorted disjoint spans
+    taken = bytearray(size)
     chosen = []
     for c in found:
         s, e = c[0], c[1]
-        i = bisect.bisect_left(taken, (s, -1))
-        if i > 0 and taken[i - 1][1] > s:
+        if taken.find(1, s, e) != -1:
             continue
-        if i < len(taken) and taken[i][0] < e:
-            continue
-        taken.insert(i, (s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
@@ -201,7 +205,8 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
     paragraph_bounds = [m.end() for m in _PARAGRAPH.finditer(text)]
     ctx = Context(text, anchor, sentence_bounds, paragraph_bounds, TenseCues(text))
     out: list[DateMention] = []
-    for s, e, _prio, name, m in _select(_candidates(text)):
+    for s, e, _prio, name in _select(_candidates(text), len(text)):
+        m = _RULE_RX[name].match(text, s)
         try:
             res = resolve(name, m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError, AttributeError, IndexError):
