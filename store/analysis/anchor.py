@@ -247,10 +247,11 @@ def choose_anchor(
         if line == published:
             return AnchorChoice(published, False, "the publication date, as the dateline says")
         if published - dt.timedelta(days=DATELINE_BEFORE) <= line < published:
+            late = (published - line).days
             return AnchorChoice(
                 line, True,
-                f"the dateline, {line.isoformat()}, not the publication date, "
-                f"{published.isoformat()}: the text counts its days from when it was written",
+                f"the dateline; published {late} day{'s' if late != 1 else ''} later, "
+                f"{published.isoformat()}",
             )
         return AnchorChoice(
             published, False,
