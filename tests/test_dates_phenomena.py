@@ -158,6 +158,8 @@ def test_modifiers_stay_in_the_span_and_leave_the_value(text, expected):
         ("First-half profit doubled.", [("First-half", "DATE", "2010-H1")]),
         ("Sales rose in H1 2009.", [("H1 2009", "DATE", "2009-H1")]),
         ("Sales will rise in the second half.", [("the second half", "DATE", "2010-H2")]),
+        ("It lost money in the quarter ended Sept. 30.",
+         [("the quarter", "DATE", "2009-Q3"), ("Sept. 30", "DATE", "2009-09-30")]),
     ],
 )
 def test_fiscal_and_quarter_forms(text, expected):
@@ -280,6 +282,8 @@ def test_a_day_without_a_tense_cue_is_the_nearest_occurrence():
         ("Protests continued for a second day on Wednesday.",
          [("Wednesday", "DATE", "2010-06-16")]),  # an ordinal, not one second
         ("The lights went out for a second.", [("a second", "DURATION", "PT1S")]),
+        ("The trial will last about six weeks.", [("about six weeks", "DURATION", "P6W")]),
+        ("The summit will be held on the 25th.", [("the 25th", "DATE", "2010-06-25")]),
         ("The deal should close by the end of the month.",
          [("the end of the month", "DATE", "2010-06")]),
     ],

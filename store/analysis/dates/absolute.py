@@ -56,6 +56,9 @@ _RANGE_YEAR = re.compile(
     re.IGNORECASE)
 
 
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def _month_day(
     m: re.Match[str], ctx: Context, wd: str | None, mon: str, dnum: str, yr: str | None
 ) -> Result:
@@ -68,6 +71,9 @@ def _month_day(
     if yr:
         y = year_number(yr, a)
         ctx.last_year = y  # "that year" later on means this one
+    elif a and _ENDED.search(ctx.text, max(0, m.start() - 12), m.start()):
+        # "the quarter ended Sept. 30": a period that has ended closed on a day gone by
+        y = a.year if (month, day_n) <= (a.month, a.day) else a.year - 1
     elif a:
         y = closest_year(a, month, day_n, ctx.tense(m.start(), m.end()))
     elif ctx.last_year:
@@ -252,6 +258,11 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", d.isoformat(), d
 
 
+_QUARTER_ENDED = re.compile(
+    r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(" + MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+((?:1[5-9]|20)\d\d))?(?!\d)", re.IGNORECASE)
+
+
 def _quarter(m: re.Match[str], ctx: Context) -> Result:
     a = ctx.anchor
     low = m.group().lower()
@@ -262,6 +273,19 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordw, 4)
     else:
         q = None
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended and q is None and not explicit_year and not yr_in_front:
+        # "the quarter ended Sept. 30": the quarter that day closes, the last one gone
+        month = month_number(ended.group(1))
+        q = (month - 1) // 3 + 1
+        if ended.group(2):
+            y = int(ended.group(2))
+        elif a is None:
+            return "DATE", f"XXXX-Q{q}", None
+        else:
+            y = a.year if month <= a.month else a.year - 1
+        ctx.last_quarter, ctx.period = (y, q), None
+        return "DATE", f"{y}-Q{q}", None
     if explicit_year:
         y = int(explicit_year)
     elif yr_in_front:

@@ -189,7 +189,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "duration",
         rx(
             r"(?:" + MOD + r"\s+)?(?:(?:each\s+of\s+|all\s+of\s+|for\s+)?the\s+|each\s+of\s+the\s+"
-            r"|this\s+)?(?:(past|last|next|coming|previous|following|first|final|remaining|initial"
+            # "last" before a modifier is the verb: "[the trial will] last about six weeks"
+            r"|this\s+)?(?:(past|last(?!\s+" + MOD + r"\s)|next|coming|previous|following|first"
+            r"|final|remaining|initial"
             r"|latest|recent|same|additional|ensuing|preceding|subsequent)\s+)?"
             r"(?:" + MOD + r"\s+)?(" + NUMBER + r")[\s-]+"
             r"(?:(?:more|additional|extra|full|straight|consecutive|long|or\s+so|and\s+a\s+half)"

@@ -21,8 +21,9 @@ _FUTURE_AFTER = rx(
     r"\b(?:will|shall|(?:is|are)\s+(?:billed|scheduled|set|due|expected|slated|planning"
     r"|going|to)|plans?\s+to|intends?\s+to|expects?\s+to)\b|'ll\b"
 )
+# (a participle after "be" is no past: "will be held", "is to be signed")
 _PAST = rx(
-    r"\b(?:\w+ed|said|says|told|was|were|had|did|met|took|began|held|made|came|went|saw|gave"
+    r"(?<!\bbe\s)\b(?:\w+ed|said|says|told|was|were|had|did|met|took|began|held|made|came|went|saw|gave"
     r"|got|fell|rose|sold|bought|paid|won|lost|left|led|ran|struck|broke|spoke|wrote|became"
     r"|found|kept|brought|thought|sent|spent|stood|heard|fled|ago|since|last)\b"
 )
