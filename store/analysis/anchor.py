@@ -6,6 +6,9 @@ before it, "the 28th of last month" in the month before, and a bare "Wednesday" 
 past tense is that day or the day before. Every candidate day near the explicit dates is
 scored by how well all mentions agree with it; weekday agreement is what picks the year when
 the text names none.
+
+`choose_anchor` decides between a day set by hand, the publication date, the text's own
+dateline and the inferred day, and says in one line which it took and why.
 """
 
 from __future__ import annotations
@@ -158,8 +161,13 @@ def _candidates(clues: list[_Clue], near: Date) -> set[Date]:
 def infer_anchor(text: str, near: Date | None = None) -> Date | None:
     """The day `text` was most likely written, or None when it names no calendar date.
     `near` (default today) is the latest possible day and picks among equally good years."""
+    return _infer(text, near)[0]
+
+
+def _infer(text: str, near: Date | None) -> tuple[Date | None, int]:
+    """The inferred day and how many date mentions were weighed for it."""
     if not text or not isinstance(text, str):
-        return None
+        return None, 0
     near = near or Date.today()
     counted: dict[_Clue, int] = {}
     for clue in _clues(text, near):
@@ -168,10 +176,97 @@ def infer_anchor(text: str, near: Date | None = None) -> Date | None:
     clues = list(counted.items())
     candidates = _candidates([c for c, _ in clues], near)
     if not candidates:
-        return None
+        return None, 0
     best, best_score = None, float("-inf")
     for c in sorted(candidates, reverse=True):  # latest first: ties keep the most recent day
         score = sum(_fit(clue, c) * n for clue, n in clues)
         if score > best_score:
             best, best_score = c, score
-    return best
+    return best, sum(n for _, n in clues)
+
+
+DATELINE_SPAN = 200  # characters from the start within which a dated dateline stands
+DATELINE_BEFORE = 400  # days a dateline may precede the publication and still be the writing
+
+
+def dateline_day(text: str, near: Date | None = None, with_year: bool = False) -> Date | None:
+    """The day of the text's dateline ("WASHINGTON, Aug. 11 (Xinhua) --", a first line
+    "Friday, January 1, 2010"), or None. A dateline without a year takes the latest year
+    that puts it no later than the day after `near` (default today); `with_year`: only a
+    dateline that names its year counts."""
+    if not text or not isinstance(text, str):
+        return None
+    near = near or Date.today()
+    head = text[: DATELINE_SPAN + 60]
+    for d in find_dates(head, None):
+        if d.start >= DATELINE_SPAN:
+            break
+        if d.type not in ("DATE", "TIME") or not _DATELINE.match(head, d.end):
+            continue
+        value = d.value.split("T")[0]
+        if m := _FULL.match(value):
+            try:
+                return Date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+        if not with_year and (m := _MONTHDAY.match(value)):
+            for y in (near.year + 1, near.year, near.year - 1):
+                try:
+                    day = Date(y, int(m[1]), int(m[2]))
+                except ValueError:
+                    continue
+                if day <= near + dt.timedelta(days=1):
+                    return day
+    return None
+
+
+@dataclass(frozen=True)
+class AnchorChoice:
+    """The day relative dates are read against, whether it came from the text (so a person
+    may want to correct it), and why it was chosen, in one line."""
+
+    day: Date | None
+    inferred: bool
+    reason: str
+
+
+def choose_anchor(
+    text: str, published: Date | None = None, chosen: Date | None = None,
+    today: Date | None = None,
+) -> AnchorChoice:
+    """A day set by hand wins; then the publication date, unless the text's dateline names
+    another day at most DATELINE_BEFORE days before it (a story published later than it was
+    written counts its "yesterday" from the dateline); without a publication date the
+    dateline, else the day inferred from every date the text names."""
+    if chosen is not None:
+        return AnchorChoice(chosen, False, "set by hand")
+    line = dateline_day(text, published or today, with_year=published is None)
+    if published is not None:
+        if line is None:
+            return AnchorChoice(published, False, "the publication date")
+        if line == published:
+            return AnchorChoice(published, False, "the publication date, as the dateline says")
+        if published - dt.timedelta(days=DATELINE_BEFORE) <= line < published:
+            late = (published - line).days
+            return AnchorChoice(
+                line, True,
+                f"the dateline; published {late} day{'s' if late != 1 else ''} later, "
+                f"{published.isoformat()}",
+            )
+        return AnchorChoice(
+            published, False,
+            f"the publication date; the dateline's {line.isoformat()} is too far from it "
+            "to be the day of writing",
+        )
+    if line is not None:
+        return AnchorChoice(line, True, "the dateline: no publication date")
+    # a dateline without its year is one clue among the others: weekdays pick the year
+    day, weighed = _infer(text, today)
+    if day is None:
+        return AnchorChoice(None, False, "no publication date, and no date in the text to "
+                                         "infer one from")
+    return AnchorChoice(
+        day, True,
+        f"inferred from {weighed} date mention{'s' if weighed != 1 else ''} in the text: "
+        "no publication date",
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from store.analysis.anchor import infer_anchor
+from store.analysis.anchor import choose_anchor
 from store.analysis.dates import DateMention, find_dates
 from store.analysis.quotes import Quote, find_quotes
 from store.analysis.said import said_days
@@ -21,6 +21,7 @@ class Analysis:
     timeline: list[Event]
     quotes: list[Quote]
     speakers: list[Speaker]
+    anchor_reason: str = ""  # which day relative dates read against, and why, in one line
 
     @property
     def anchor_text(self) -> str | None:
@@ -38,18 +39,15 @@ def parse_day(value: str | None) -> date | None:
 
 
 def analyse(text: str, *, published: str | None = None, anchor: date | None = None) -> Analysis:
-    """Relative dates resolve against `anchor`, else the publication date, else one inferred
-    from the text itself (marked as inferred so a person can correct it)."""
-    inferred = False
-    if anchor is None:
-        anchor = parse_day(published)
-    if anchor is None:
-        anchor = infer_anchor(text)
-        inferred = anchor is not None
-    dates = find_dates(text, anchor)
+    """Relative dates resolve against `anchor`, else the publication date (or the text's
+    dateline when it names an earlier day), else one inferred from the text itself (marked
+    as inferred so a person can correct it); `anchor_reason` says which and why."""
+    choice = choose_anchor(text, parse_day(published), anchor)
+    dates = find_dates(text, choice.day)
     quotes = find_quotes(text)
     quotes = [replace(q, said=day) if day else q
               for q, day in zip(quotes, said_days(text, quotes, dates), strict=True)]
     return Analysis(
-        anchor, inferred, dates, build_timeline(text, dates), quotes, find_speakers(quotes)
+        choice.day, choice.inferred, dates, build_timeline(text, dates), quotes,
+        find_speakers(quotes), choice.reason,
     )

@@ -193,6 +193,7 @@ class Library:
             paragraphs=[tuple(p) for p in json.loads(row["paragraphs"] or "[]")],
             anchor=row["anchor"],
             anchor_inferred=bool(row["anchor_inferred"]),
+            anchor_reason=row["anchor_reason"],
         )
 
     def find_article(
@@ -316,6 +317,10 @@ class Library:
     # --- analysis -------------------------------------------------------------------------
 
     def _store_analysis(self, conn: sqlite3.Connection, article_id: int, analysis) -> None:
+        conn.execute(
+            "UPDATE articles SET anchor_reason = ? WHERE id = ?",
+            (analysis.anchor_reason, article_id),
+        )
         conn.executemany(
             "INSERT INTO dates (article_id, start, end, text, type, value, day) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -28,6 +28,7 @@ class StoredArticle:
     paragraphs: list[tuple[int, int]]
     anchor: str | None = None
     anchor_inferred: bool = False
+    anchor_reason: str = ""  # why the anchor is that day, one line ("" if stored before)
 
 
 @dataclass(frozen=True)

@@ -195,6 +195,12 @@ def _v7_notebook_search(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_highlights_color ON highlights (color, created)")
 
 
+def _v8_anchor_reason(conn: sqlite3.Connection) -> None:
+    """Why the anchor date is the one it is ("the dateline, 2022-03-02, not the publication
+    date ..."), one line for the reader and --json; empty for articles stored before."""
+    conn.execute("ALTER TABLE articles ADD COLUMN anchor_reason TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
@@ -203,6 +209,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5_unread_counts,
     _v6_quote_days,
     _v7_notebook_search,
+    _v8_anchor_reason,
 ]
 LATEST = len(MIGRATIONS)
 

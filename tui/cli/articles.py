@@ -205,7 +205,8 @@ def cmd_anchor(args: argparse.Namespace) -> int:
         how = "inferred" if a.anchor_inferred else "set"
         emit(
             args,
-            {"id": a.id, "anchor": a.anchor, "anchor_inferred": a.anchor_inferred},
+            {"id": a.id, "anchor": a.anchor, "anchor_inferred": a.anchor_inferred,
+             "anchor_reason": a.anchor_reason},
             f"{a.id}\t{a.anchor or 'none'} ({how})",
         )
     return 0

@@ -122,6 +122,7 @@ def analysis_json(analysis) -> dict:
     return {
         "anchor": analysis.anchor_text,
         "anchor_inferred": analysis.anchor_inferred,
+        "anchor_reason": analysis.anchor_reason,
         "dates": [
             {"text": d.text, "start": d.start, "end": d.end, "type": d.type, "value": d.value}
             for d in analysis.dates

@@ -169,7 +169,10 @@ class ReaderScreen(Screen):
         if meta:
             lines.append(Content.from_markup("[dim]$meta[/dim]", meta=meta))
         if a.anchor:
-            how = " (inferred)" if a.anchor_inferred else ""
+            # the plain cases stay short; a choice between sources says which and why
+            plain = a.anchor_reason in ("", "the publication date", "set by hand")
+            how = (" (inferred)" if a.anchor_inferred else "") if plain else (
+                f": {a.anchor_reason}")
             lines.append(
                 Content.from_markup(
                     "[dim]Dates read against $anchor$how · D to correct[/dim]",

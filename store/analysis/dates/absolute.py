@@ -5,11 +5,14 @@ seasons, holidays, quarters and year-ends."""
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
 from store.analysis.dates.context import Context, Result
 from store.analysis.dates.days import HOLIDAYS, closest_year, iso_week, quarter_of, safe_date
 from store.analysis.dates.vocab import (
+    FINANCE_NOUN,
+    MONTH,
     SEASONS,
     month_number,
     ordinal_day,
@@ -48,6 +51,14 @@ def _dmy(m: re.Match[str], ctx: Context) -> Result:
     return _month_day(m, ctx, m.group(1), m.group(3), m.group(2), m.group(4))
 
 
+_RANGE_YEAR = re.compile(
+    r"\s*(?:[-–]|and|to|or|through)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+((?:1[5-9]|20)\d\d)(?!\d)",
+    re.IGNORECASE)
+
+
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.IGNORECASE)
+
+
 def _month_day(
     m: re.Match[str], ctx: Context, wd: str | None, mon: str, dnum: str, yr: str | None
 ) -> Result:
@@ -55,11 +66,16 @@ def _month_day(
     month, day_n = month_number(mon), ordinal_day(dnum)
     if day_n is None:
         return None
+    if not yr and (shared := _RANGE_YEAR.match(ctx.text, m.end())):
+        yr = shared.group(1)  # "April 24-25, 2011": the year after the range is both ends'
     if yr:
         y = year_number(yr, a)
         ctx.last_year = y  # "that year" later on means this one
+    elif a and _ENDED.search(ctx.text, max(0, m.start() - 12), m.start()):
+        # "the quarter ended Sept. 30": a period that has ended closed on a day gone by
+        y = a.year if (month, day_n) <= (a.month, a.day) else a.year - 1
     elif a:
-        y = closest_year(a, month, day_n, ctx.future(m.start(), m.end()))
+        y = closest_year(a, month, day_n, ctx.tense(m.start(), m.end()))
     elif ctx.last_year:
         y = ctx.last_year
     else:
@@ -95,8 +111,18 @@ def _month(m: re.Match[str], ctx: Context) -> Result:
     return _month_in_year(m, ctx, m.group(2), (m.group(1) or "").lower())
 
 
+# "March to May", "June-May": the far end of a range needs its near end, a month, just before
+_RANGE_LINK = re.compile(r"(?:\bto|\band|\bthrough|\btill|\bor|[-–])\s*$")
+_MONTH_BEFORE_LINK = re.compile(
+    MONTH + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*(?:to|and|through|till|or|[-–])"
+    r"\s*$", re.IGNORECASE)
+
+
 def _month_may(m: re.Match[str], ctx: Context) -> Result:
     low = m.group().lower()
+    before = ctx.text[max(0, m.start() - 30) : m.start()]
+    if _RANGE_LINK.search(before) and not _MONTH_BEFORE_LINK.search(before):
+        return None
     mon = re.search(r"may", low, re.IGNORECASE).group()
     return _month_in_year(m, ctx, mon, low.split()[0] if " " in low else "")
 
@@ -232,6 +258,11 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", d.isoformat(), d
 
 
+_QUARTER_ENDED = re.compile(
+    r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?(" + MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+((?:1[5-9]|20)\d\d))?(?!\d)", re.IGNORECASE)
+
+
 def _quarter(m: re.Match[str], ctx: Context) -> Result:
     a = ctx.anchor
     low = m.group().lower()
@@ -242,6 +273,19 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(ordw, 4)
     else:
         q = None
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended and q is None and not explicit_year and not yr_in_front:
+        # "the quarter ended Sept. 30": the quarter that day closes, the last one gone
+        month = month_number(ended.group(1))
+        q = (month - 1) // 3 + 1
+        if ended.group(2):
+            y = int(ended.group(2))
+        elif a is None:
+            return "DATE", f"XXXX-Q{q}", None
+        else:
+            y = a.year if month <= a.month else a.year - 1
+        ctx.last_quarter, ctx.period = (y, q), None
+        return "DATE", f"{y}-Q{q}", None
     if explicit_year:
         y = int(explicit_year)
     elif yr_in_front:
@@ -303,10 +347,123 @@ def _year_end(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", f"{a.year - 1}-12-31", None
     return "DATE", f"{ctx.last_year or a.year}-12-31", None
 
+def _decade_word(m: re.Match[str], ctx: Context) -> Result:
+    """"the sixties", "the late nineteen-eighties": the twentieth century's unless told."""
+    century = 18 if (m.group(1) or "").lower() == "eighteen" else 19
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}[m.group(2).lower()]
+    return "DATE", f"{century}{tens}", None
+
+
+def _code_year(m: re.Match[str], ctx: Context) -> int | None:
+    """The year written after a period code ("Q4 2009", "3Q09", "H1 '09"), else None."""
+    if m.group(4):
+        return int(m.group(4))
+    short = m.group(3) or m.group(5)
+    return year_number("'" + short, ctx.anchor) if short else None
+
+
+# A code with no year is a period only where the books are meant: "in Q3", "Q3 profit"
+_CODE_BEFORE = re.compile(
+    r"\b(?:in|for|during|since|until|by|through|from|to|and|of|fiscal)\s+$", re.IGNORECASE)
+_CODE_AFTER = re.compile(r"\s+" + FINANCE_NOUN + r"\b", re.IGNORECASE)
+
+
+def _period_code(m: re.Match[str], ctx: Context, kind: str, n: int) -> Result:
+    y = _code_year(m, ctx)
+    if y is None:
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        if not (_CODE_BEFORE.search(before) or _CODE_AFTER.match(ctx.text, m.end())):
+            return None
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-{kind}{n}", None
+        y = ctx.anchor.year
+    if kind == "Q":
+        ctx.last_quarter, ctx.period = (y, n), None
+    return "DATE", f"{y}-{kind}{n}", None
+
+
+def _quarter_code(m: re.Match[str], ctx: Context) -> Result:
+    return _period_code(m, ctx, "Q", int(m.group(1) or m.group(2)))
+
+
+def _half_code(m: re.Match[str], ctx: Context) -> Result:
+    if m.group(6):  # "first-half profit": the half of the year the story is in
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-H{1 if m.group(6).lower() == 'first' else 2}", None
+        return "DATE", f"{ctx.anchor.year}-H{1 if m.group(6).lower() == 'first' else 2}", None
+    return _period_code(m, ctx, "H", int(m.group(1) or m.group(2)))
+
+
+def _fiscal_code(m: re.Match[str], ctx: Context) -> Result:
+    raw = m.group(1)
+    y = int(raw) if len(raw) == 4 else year_number("'" + raw, ctx.anchor)
+    if y is None:
+        return None
+    ctx.last_year = y
+    return "DATE", str(y), None
+
+
+_WEEK_OF_MONTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _month_week(m: re.Match[str], ctx: Context) -> Result:
+    """"the last week of March": the ISO week holding most of that stretch of the month (the
+    first week is the one with the month's 4th day, the last the one with its 4th-last)."""
+    which, unit, month = m.group(1).lower(), m.group(2).lower(), month_number(m.group(3))
+    suffix = "-WE" if unit == "weekend" else ""
+    if m.group(4):
+        y = year_number(m.group(4), ctx.anchor)
+    elif ctx.anchor is not None:
+        y = closest_year(ctx.anchor, month, None, ctx.future(m.start(), m.end()))
+    else:
+        return "DATE", "XXXX-WXX" + suffix, None
+    if y is None:
+        return None
+    if which in _WEEK_OF_MONTH:
+        day = dt.date(y, month, 4) + dt.timedelta(weeks=_WEEK_OF_MONTH[which])
+    else:
+        day = dt.date(y, month, calendar.monthrange(y, month)[1]) - dt.timedelta(days=3)
+    return "DATE", iso_week(day) + suffix, None
+
+
+_RANGE_START = re.compile(
+    "(" + MONTH + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|or|through)\s*$",
+    re.IGNORECASE)
+
+
+def range_start(text: str, pos: int) -> re.Match[str] | None:
+    """The "March 3-" a bare day number at `pos` would end a range from, if there is one."""
+    return _RANGE_START.search(text, max(0, pos - 24), pos)
+
+
+def _day_range_end(m: re.Match[str], ctx: Context) -> Result:
+    """"March 3-4", "April 24 and 25, 2011": the second day takes the first one's month; a
+    bare number after anything else ("scored 3-4", "gates 1-3") is no date."""
+    start = range_start(ctx.text, m.start())
+    if start is None:
+        return None
+    month, first, n = month_number(start.group(1)), int(start.group(2)), int(m.group(1))
+    if not first < n <= 31:
+        return None
+    if m.group(2):
+        y = year_number(m.group(2), ctx.anchor)
+    elif ctx.last_day is not None and (ctx.last_day.month, ctx.last_day.day) == (month, first):
+        y = ctx.last_day.year
+    elif ctx.anchor is not None:
+        y = closest_year(ctx.anchor, month, n, ctx.tense(m.start(), m.end()))
+    else:
+        return "DATE", f"XXXX-{month:02d}-{n:02d}", None
+    d = safe_date(y, month, n) if y else None
+    return ("DATE", d.isoformat(), d) if d else None
+
+
 RESOLVERS = {
     "iso": _iso, "slash": _slash, "mdy": _mdy, "dmy": _dmy, "my": _my, "month": _month,
     "month_may": _month_may, "year": _year, "spoken_year": _spoken_year,
     "spoken_year2": _spoken_year, "decade": _decade, "century": _century, "half": _half,
     "season": _season, "holiday": _holiday, "quarter": _quarter, "year_end": _year_end,
-    "year_earlier": _year_earlier,
+    "year_earlier": _year_earlier, "decade_word": _decade_word, "quarter_code": _quarter_code,
+    "half_code": _half_code, "fiscal_code": _fiscal_code, "month_week": _month_week,
+    "day_range_end": _day_range_end,
 }

@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 
 from store.analysis.dates.mention import Date
-from store.analysis.dates.tense import FUTURE_NEAR, is_future
+from store.analysis.dates.tense import FUTURE_NEAR, TenseCues
 
 
 @dataclass
@@ -18,6 +18,7 @@ class Context:
     anchor: Date | None
     sentence_bounds: list[int]
     paragraph_bounds: list[int]
+    cues: TenseCues
     last_day: Date | None = None
     last_day_para: int = -1
     last_quarter: tuple[int, int] | None = None
@@ -40,7 +41,14 @@ class Context:
         if self.text.startswith(("'s", "’s"), end):
             # "Wednesday's ruling" is looked back on unless the words right before say otherwise
             return bool(FUTURE_NEAR.search(self.text[max(s, start - 30) : start]))
-        return is_future(self.text, s, start, end, e)
+        return self.cues.is_future(s, start, end, e)
+
+    def tense(self, start: int, end: int) -> bool | None:
+        """Like `future`, but None when the sentence has no tense cue at all."""
+        if self.text.startswith(("'s", "’s"), end):
+            return self.future(start, end)
+        s, e = self.sentence(start)
+        return self.cues.narration(s, start, end, e)
 
     def reference_day(self, pos: int, anaphoric: bool = False) -> Date | None:
         """The last day named earlier in the same paragraph, else the anchor. An `anaphoric`

@@ -99,8 +99,12 @@ def weekday_day(anchor: Date, wd: int, direction: str) -> Date:
 _AGAINST_TENSE = 90
 
 
-def closest_year(anchor: Date, month: int, day: int | None = None, future: bool = False) -> int:
-    """The year of a year-less date: the nearest one for a day ("Feb. 23"); for a bare month
+def closest_year(
+    anchor: Date, month: int, day: int | None = None, future: bool | None = False
+) -> int:
+    """The year of a year-less date: the nearest one for a day ("Feb. 23"), the other side
+    of the anchor from the narration's tense (`future`; None: no cue) counting a season
+    further; for a bare month
     the last one not after the anchor unless the narration looks ahead or it is at most two
     months off ("in March" written in November is the March gone)."""
     if day is not None:
@@ -109,7 +113,8 @@ def closest_year(anchor: Date, month: int, day: int | None = None, future: bool 
             d = safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
             if d is None:
                 continue
-            gap = abs((d - anchor).days) + (0 if (d >= anchor) == future else _AGAINST_TENSE)
+            against = future is not None and (d >= anchor) != future
+            gap = abs((d - anchor).days) + (_AGAINST_TENSE if against else 0)
             if best_gap is None or gap < best_gap:
                 best, best_gap = y, gap
         return best

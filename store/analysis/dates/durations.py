@@ -97,6 +97,9 @@ def duration_context(m: re.Match[str], text: str) -> bool:
                 after):
         return True
     if re.search(r"\ban?\s+second$", span):  # "a second betrayal" is an ordinal
+        if re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:or|and|to|of|ago|later"
+                                                         r"|earlier|before|after)\b", after):
+            return False  # "for a second day", "in a second round": a noun follows
         return bool(re.search(r"\b(?:for|in|within|about|than|just|only|half)\s*$", before))
     # "$5 a year", "10% a month", "24 hours a day": a rate, not a stretch of time
     return not re.search(r"(?:\d|%|\b(?:cents?|dollars?|percent|million|billion|once|twice"
@@ -131,6 +134,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
         if word == "midday":
             code = "12:00"
         return "TIME", f"{prefix}T{code}", ref
+    if g(8):
+        return "TIME", f"{prefix}T{g(8)}:{g(9)}", ref
     n = quantity(g(7))
     if n is None or not 1 <= n <= 12:
         return None

@@ -9,11 +9,12 @@ import bisect
 import datetime as dt
 import re
 
+from store.analysis.dates.absolute import range_start
 from store.analysis.dates.context import Context
 from store.analysis.dates.mention import Date, DateMention
 from store.analysis.dates.resolve import resolve
 from store.analysis.dates.rules import PRIORITY, RULES
-from store.analysis.dates.tense import SENTENCE_END
+from store.analysis.dates.tense import SENTENCE_END, TenseCues
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -30,8 +31,13 @@ _DIGIT_KIND = re.compile(
     r"|(?P<slash>\d{1,2}/\d{1,2}/\d)"
     r"|(?P<decade>(?:\d\d)?\d0'?s\b)"
     r"|(?P<ordinal>\d{1,2}(?:st|nd|rd|th)\b)"
-    r"|(?P<clock>\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d(?![\d:]))"
-    r"|(?P<year4>(?:1[5-9]\d\d|20\d\d)(?![\d%]))",
+    r"|(?P<clock>\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d(?![\d:])"
+    r"|\d{4}\s*(?:GMT|UTC|Z)\b)"
+    r"|(?P<code>(?<=[QH])[1-4]\b|[1-4][QH](?:\d\d)?\b)"
+    r"|(?P<fy>(?:(?<=FY)|(?<=FY\s))\d\d(?:\d\d)?\b)"
+    r"|(?P<year4>(?:1[5-9]\d\d|20\d\d)(?![\d%]))"
+    r"|(?P<dayend>(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\d\sand\s)|(?<=\d\sto\s)"
+    r"|(?<=\d\sor\s)|(?<=\d\sthrough\s))\d{1,2}(?:st|nd|rd|th)?\b)",
     re.IGNORECASE,
 )
 _WORD_KIND: dict[str, str] = {}
@@ -59,6 +65,8 @@ _kind("holiday", "christmas halloween valentine thanksgiving easter")
 _kind("spoken", "nineteen eighteen thousand")
 _kind("ref", "now nowadays currently present presently recent recently lately past earlier future"
       " term run possible eventually moment ago coming")
+_kind("ref", "current")
+_kind("decadeword", "twenties thirties forties fifties sixties seventies eighties nineties")
 _kind("clock", "noon midnight midday midafternoon midmorning mid overnight clock")
 
 
@@ -73,7 +81,7 @@ def _cores(text: str) -> list[tuple[str, int]]:
             if c and text[c - 1] in "0123456789.,$":
                 continue
             d = _DIGIT_KIND.match(text, c)
-            if d:
+            if d and (d.lastgroup != "dayend" or range_start(text, c)):
                 out.append((d.lastgroup, c))
             continue
         kind = get(tok.lower())
@@ -90,20 +98,24 @@ _RULES_FOR: dict[str, tuple[tuple[str, int], ...]] = {
     "iso": (("iso", 0),),
     "slash": (("slash", 0),),
     "decade": (("decade", 6),),
-    "ordinal": (("ordinal", 1), ("dmy", 3), ("century", 3), ("quarter", 5)),
+    "ordinal": (("ordinal", 1), ("day_range_end", 0), ("dmy", 3), ("century", 3), ("quarter", 5)),
     "clock": (("clock", 3),),
     "unit": (("ago", 8), ("ago_vague", 3), ("duration", 9), ("duration_bare", 3),
              ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4),
              ("year_earlier", 0),
              ("set", 4), ("quarter", 7), ("nine_months", 5), ("century", 3), ("half", 3),
-             ("dayref", 4), ("part", 3), ("holiday", 2)),
-    "half": (("half", 2),),
+             ("dayref", 4), ("part", 3), ("holiday", 2), ("month_week", 2)),
+    "half": (("half", 2), ("half_code", 1)),
     "season": (("season", 4), ("relative", 4), ("set", 2)),
     "dayword": (("dayref", 4), ("part", 3), ("weekday", 1), ("set", 2)),
     "holiday": (("holiday", 2),),
     "spoken": (("spoken_year", 4), ("spoken_year2", 0), ("season", 4)),
     "ref": (("ref", 3), ("ago_vague", 4), ("duration_bare", 2), ("relative", 3)),
     "set": (("set", 0), ("ref", 1)),
+    "dayend": (("day_range_end", 0),),
+    "decadeword": (("decade_word", 5),),
+    "code": (("quarter_code", 1), ("half_code", 1)),
+    "fy": (("fiscal_code", 1),),
 }
 _RULE_RX = dict(RULES)
 _PLAN = {
@@ -115,7 +127,12 @@ _LOOKBACK = 64
 _MAX_BACK = 9
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+Candidate = tuple[int, int, int, str]  # start, end, priority, rule name
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Every rule match around every core. Only spans are kept (a hostile text has tens of
+    thousands): the chosen few are matched again to be resolved."""
     found = []
     seen: set[tuple[str, int]] = set()
     starts_all = [m.start() for m in _WORD_START.finditer(text)]
@@ -132,29 +149,34 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
                 seen.add(key)
                 m = rx.match(text, s)
                 if m and m.end() > c:
-                    found.append((s, m.end(), prio, name, m))
+                    found.append((s, m.end(), prio, name))
     return found
 
 
-def _select(found: list[tuple[int, int, int, str, re.Match[str]]]):
-    """Non-overlapping mentions, the longest winning (earlier rules break ties)."""
+def _select(found: list[Candidate], size: int) -> list[Candidate]:
+    """Non-overlapping mentions, the longest winning (earlier rules break ties). A byte per
+    character marks what is taken, so each candidate costs its own length."""
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []  # sorted disjoint spans
+    taken = bytearray(size)
     chosen = []
     for c in found:
         s, e = c[0], c[1]
-        i = bisect.bisect_left(taken, (s, -1))
-        if i > 0 and taken[i - 1][1] > s:
+        if taken.find(1, s, e) != -1:
             continue
-        if i < len(taken) and taken[i][0] < e:
-            continue
-        taken.insert(i, (s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
 
 
+# TimeML leaves a preposition out of the extent ("for [the past two months]", "in [the
+# past]"): a rule may need it to decide, the span does not keep it
+_PREPOSITION = re.compile(r"(?:in|for|over|during|within|throughout)\s+(?=\S)", re.IGNORECASE)
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    if text.endswith(("'s", "’s"), s, e) and e - s > 2:
+        e -= 2  # the possessive is no part of the extent: "[last year]'s profit"
     while e > s and text[e - 1] in " ,;:.-'’":
         # keep a final period only when it belongs to an abbreviation like "Oct." or "p.m."
         if text[e - 1] == "." and re.search(r"(?:\b[A-Za-z]{3,4}|\b[ap]\.m)\.$", text[s:e]):
@@ -162,6 +184,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     while s < e and text[s] in " ,;:-":
         s += 1
+    if (m := _PREPOSITION.match(text, s, e)) and m.end() < e:
+        s = m.end()
     return s, e
 
 
@@ -179,9 +203,10 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
         anchor = anchor.date()
     sentence_bounds = [m.end() for m in SENTENCE_END.finditer(text)]
     paragraph_bounds = [m.end() for m in _PARAGRAPH.finditer(text)]
-    ctx = Context(text, anchor, sentence_bounds, paragraph_bounds)
+    ctx = Context(text, anchor, sentence_bounds, paragraph_bounds, TenseCues(text))
     out: list[DateMention] = []
-    for s, e, _prio, name, m in _select(_candidates(text)):
+    for s, e, _prio, name in _select(_candidates(text), len(text)):
+        m = _RULE_RX[name].match(text, s)
         try:
             res = resolve(name, m, ctx)
         except (ValueError, OverflowError, KeyError, TypeError, AttributeError, IndexError):

@@ -61,6 +61,8 @@ def _ref(m: re.Match[str], ctx: Context) -> Result:
     text = ctx.text
     word = m.group().lower()
     if m.group(1):
+        if word == "current" and _not_the_present(text, m.start(), m.end()):
+            return None
         if _DISCOURSE_NOW.match(text, m.start()) and _starts_sentence(text, m.start()):
             # "Now, he says ..." / "Now for the quiz": a discourse marker that moves the story
             # on, not a reference to the present (TimeML tags "now" only as a time reference)
@@ -75,6 +77,23 @@ def _ref(m: re.Match[str], ctx: Context) -> Result:
     if re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
         return None  # "the future of our peoples": the noun for prospects, not a time
     return "DATE", "FUTURE_REF", None
+
+
+# "current" names the present as an adjective ("the current crisis"), not in the terms of
+# accounting or as the noun for a flow ("a strong current", "the current of the river")
+_CURRENT_TERM = re.compile(
+    r"\s+(?:accounts?|assets?|liabilit(?:y|ies)|dollars|prices?\s+basis|of|and|or|is|was|were"
+    r"|are|flows?|flowing|swept|carried|ran|runs|that|which|in|to|from|at)\b", re.IGNORECASE)
+_CURRENT_NOUN = re.compile(
+    r"\b(?:strong|swift|ocean|electric|electrical|rip|warm|cold|gulf|river|alternating|direct"
+    r"|weak|powerful|undertow"
+    # "its current chief", "their current source": a role held, not a time named
+    r"|its|his|her|their|our|my|your)\s+$", re.IGNORECASE)
+
+
+def _not_the_present(text: str, start: int, end: int) -> bool:
+    return bool(_CURRENT_TERM.match(text, end)
+                or _CURRENT_NOUN.search(text, max(0, start - 14), start))
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -171,10 +190,16 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
 
 
+_GENERIC_TODAY = re.compile(
+    r"\s+(?:youth|young|world|society|generation|children|kids|teenagers|culture|standards"
+    r"|technology|economy|politics|media|families|workplace|workers|students)\b",
+    re.IGNORECASE)
+
+
 def _dayref(m: re.Match[str], ctx: Context) -> Result:
     g = m.group
     a = ctx.anchor
-    if m.group().lower().endswith("today's"):
+    if m.group().lower().endswith("today's") and _GENERIC_TODAY.match(ctx.text, m.end()):
         return None  # "today's youth" means nowadays, not one day
     part = g(6)
     if g(1):
@@ -256,7 +281,7 @@ def _ordinal(m: re.Match[str], ctx: Context) -> Result:
         month = month_number(mon)
         if a is None:
             return "DATE", f"XXXX-{month:02d}-{n:02d}", None
-        y = closest_year(a, month, n, ctx.future(m.start(), m.end()))
+        y = closest_year(a, month, n, ctx.tense(m.start(), m.end()))
         d = safe_date(y, month, n)
         return ("DATE", d.isoformat(), d) if d else None
     if rel == "the same":

@@ -10,6 +10,8 @@ from store.analysis.dates.vocab import (
     ANYYEAR,
     DAYNUM,
     DAYORD,
+    DECADE_WORD,
+    FINANCE_NOUN,
     MOD,
     MONTH,
     MONTH_FULL,
@@ -65,6 +67,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bin\searly\s)"
             r"|(?<=\bof\s))(?-i:May)(?![\s.]*\d)(?![\w])"
             r"|(?:early|late|mid|last|this|next)[\s-]+(?-i:May)(?![\s.]*\d)(?!\w)"
+            # one end of a range of months: "from May to July", "March to May"
+            r"|(?:(?<=\bfrom\s)|(?<=\bbetween\s))(?-i:May)(?=\s*(?:[-–]|(?:to|and|through"
+            r"|until|till)\s)\s*" + MONTH_FULL + r")"
+            r"|(?:(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s)|(?<=\btill\s)|(?<=\bor\s)"
+            r"|(?<=[-–]))(?-i:May)(?![\s.]*\d)(?!\w)"
         ),
     ),
     (
@@ -134,11 +141,11 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "the_unit",
         rx(
-            r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?"
+            r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?(?:"
             r"(?<!\w)the\s+weekend\b|"
             r"(?<!\w)the\s+(?:(?:fiscal|calendar|current|full|entire)\s+)?(year|week|weekend|month"
             r"|day)(?=['’]s\b|\s+(?:before|after|earlier|ago|ended"
-            r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b)"
+            r"|ending|to\s+date)\b|[,.;]|\s+(?:and|but|as|when|while|in|on)\b))"
         ),
     ),
     ("year_earlier", rx(r"\byear[\s-](?:earlier|ago)\b(?=\s+\w)")),
@@ -182,7 +189,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "duration",
         rx(
             r"(?:" + MOD + r"\s+)?(?:(?:each\s+of\s+|all\s+of\s+|for\s+)?the\s+|each\s+of\s+the\s+"
-            r"|this\s+)?(?:(past|last|next|coming|previous|following|first|final|remaining|initial"
+            # "last" before a modifier is the verb: "[the trial will] last about six weeks"
+            r"|this\s+)?(?:(past|last(?!\s+" + MOD + r"\s)|next|coming|previous|following|first"
+            r"|final|remaining|initial"
             r"|latest|recent|same|additional|ensuing|preceding|subsequent)\s+)?"
             r"(?:" + MOD + r"\s+)?(" + NUMBER + r")[\s-]+"
             r"(?:(?:more|additional|extra|full|straight|consecutive|long|or\s+so|and\s+a\s+half)"
@@ -233,6 +242,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             + r"|(?<![\w:])(\d{1,2}):(\d\d)(?![\d:])" + ZONE
             + r"|\b(noon|midnight|midday|mid[\s-]?afternoon|mid[\s-]?morning|overnight)\b"
             r"|\b(\w+)\s+o'clock\b"
+            # wire-service clock: "1600 GMT", "(0930 GMT)"
+            r"|(?<![\w:.])([01]\d|2[0-3])([0-5]\d)\s*(?-i:GMT|UTC|Z)(?!\w)"
         ),
     ),
     ("part", rx(r"(?<!\w)(?:(?:in|during|on)\s+)?the\s+(morning|afternoon|evening|night)\b"
@@ -241,9 +252,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "ref",
         rx(
             r"(?<![\w-])(?:(now|nowadays|currently|at\s+present|at\s+the\s+moment|at\s+this\s+time"
-            r"|presently|the\s+present|these\s+days|right\s+now|for\s+now|the\s+current\s+period)"
+            r"|presently|the\s+present|these\s+days|right\s+now|for\s+now|the\s+current\s+period"
+            r"|current(?=\s+[a-z]))"
             r"|(recently|lately|the\s+past|in\s+the\s+past|once|earlier"
-            r"|(?<=\bthe\s)recent|(?<=\ba\s)recent)"
+            r"|(?<=\bthe\s)recent|(?<=\ba\s)recent|recent(?=\s+[a-z]+s\b))"
             r"|(the\s+future|in\s+future|the\s+near\s+term|the\s+short\s+term"
             r"|the\s+long\s+term|the\s+near\s+future|the\s+long\s+run|the\s+short\s+run"
             r"|as\s+soon\s+as\s+possible|eventually|in\s+the\s+coming\s+(?:days|weeks|months"
@@ -269,6 +281,46 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             r"|eve))?|halloween|valentine's\s+day|independence\s+day|thanksgiving(?:\s+day)?"
             r"|labor\s+day|memorial\s+day|election\s+day|easter(?:\s+(?:sunday|week))?"
             r"|good\s+friday)(?!\w)"
+        ),
+    ),
+    (
+        "day_range_end",  # "March 3-4", "April 24 and 25": the second day of the month named
+        rx(
+            r"(?:(?<=\d[-–])|(?<=\d\s[-–]\s)|(?<=\d\sand\s)|(?<=\d\sto\s)|(?<=\d\sor\s)"
+            r"|(?<=\d\sthrough\s))(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:]|[.,]\d)"
+            r"(?:,?\s+(" + ANYYEAR + r"))?"
+        ),
+    ),
+    (
+        "decade_word",
+        rx(
+            r"(?<!\w)the\s+(?:(?:early|late|mid)[\s-]+)?(?:(nineteen|eighteen)[\s-]?)?("
+            + DECADE_WORD + r")(?!\w)"
+        ),
+    ),
+    (
+        "quarter_code",  # "Q3", "Q4 2009", "3Q09"
+        rx(
+            r"(?<![\w-])(?-i:Q([1-4])|([1-4])Q)(?:(\d\d)|[\s/-]*(" + YEAR + r")|\s*'(\d\d))?"
+            r"(?![\w-])"
+        ),
+    ),
+    (
+        "half_code",  # "H1", "H2 2009", "first-half profit"
+        rx(
+            r"(?<![\w-])(?:(?-i:H([12])|([12])H)(?:(\d\d)|[\s/-]*(" + YEAR + r")|\s*'(\d\d))?"
+            r"|(first|second)-half(?=\s+" + FINANCE_NOUN + r"\b))(?![\w-])"
+        ),
+    ),
+    (
+        "fiscal_code",  # "FY2011", "FY 2012", "FY09", "FY2010/11"
+        rx(r"(?<![\w-])(?-i:FY)\s?((?:1[5-9]|20)\d\d|\d\d)(?:[/-]\d\d(?:\d\d)?)?(?![\w-])"),
+    ),
+    (
+        "month_week",  # "the last week of March": a week of that month, not of the writing
+        rx(
+            r"(?:the\s+)?(first|second|third|fourth|last|final)\s+(week(?:end)?)\s+of\s+("
+            + MONTH + r")(?:,?\s+(" + ANYYEAR + r"))?"
         ),
     ),
 ]

@@ -83,9 +83,14 @@ DAYORD = (
     r"|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-](?:first|second|third|fourth"
     r"|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[\s-]first"
 )
+_YEAR4 = r"(?:1[5-9]|20)\d\d"
+# A hyphen next to a year joins it to a number ("555-2010", "2010-05-03") unless the other side
+# is a year too ("2009-2010": two years) or a prefix ("mid-2009", "pre-2008").
 YEAR = (
-    r"(?<![\d$£€.,-])(?<!Section\s)(?<!Article\s)(?<!No\.\s)(?<!Flight\s)(?<!Route\s)"
-    r"(?<!Chapter\s)(?<!Resolution\s)(?<!Room\s)(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
+    r"(?:(?<![\d$£€.,-])|(?<=\bmid-)|(?<=\bpre-)|(?<=(?<![\d.,-])" + _YEAR4 + r"-))"
+    r"(?<!Section\s)(?<!Article\s)(?<!No\.\s)(?<!Flight\s)(?<!Route\s)"
+    r"(?<!Chapter\s)(?<!Resolution\s)(?<!Room\s)(?:1[5-9]\d\d|20\d\d)"
+    r"(?![\d%]|,\d|\.\d|-(?!" + _YEAR4 + r"(?![\d-]))\d)"
 )
 SPOKEN_YEAR = (
     r"(?:nineteen|eighteen)[\s-](?:hundred|" + NUMW + r")|two[\s-]thousand(?:[\s-](?:and[\s-])?"
@@ -95,7 +100,17 @@ SPOKEN_YEAR = (
 ANYYEAR = r"(?:(?<![\d$])[12]\d{3}(?![\d%])|" + SPOKEN_YEAR + r"|'\d\d)"
 PART = r"(?:morning|afternoon|evening|night)"
 AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
-ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+ZONE = (
+    r"(?:\s+(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|IST|JST|HKT|SGT|AE[SD]T|MSK)(?!\w)"
+    r"|\s+local\s+time)?"
+)
+# Words that make a bare "Q3" or "first-half" a period of the books, not a model or a match
+FINANCE_NOUN = (
+    r"(?:results?|earnings|profits?|sales|revenues?|net|loss(?:es)?|income|growth|gdp|output"
+    r"|figures|numbers|guidance|reports?|forecasts?|estimates?|outlook|deliveries|shipments"
+    r"|performance|dividends?|deficits?|surplus|margins?|operating|turnover|orders)"
+)
+DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 QORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
 
 
