@@ -369,13 +369,26 @@ class Library:
         )
         return [StoredDate(*r) for r in rows]
 
+    # An event's text is read from the article itself (exactly text[start:end], whatever an
+    # older version stored), with the few characters around it that tell where it was cut.
+    _EVENT_COLUMNS = (
+        "SELECT e.article_id, e.date, e.start, e.end, substr(a.text, e.start + 1, e.end - e.start),"
+        " substr(a.text, max(e.start - 2, 1), min(e.start, 3)), substr(a.text, e.end + 1, 3) "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+    )
+
+    @staticmethod
+    def _event(row: sqlite3.Row) -> StoredEvent:
+        from store.analysis.timeline import clause_cuts
+
+        article_id, date, start, end, text, before, after = row
+        return StoredEvent(article_id, date, start, end, text, *clause_cuts(before, text, after))
+
     def timeline(self, article_id: int) -> list[StoredEvent]:
         rows = self.conn.execute(
-            "SELECT article_id, date, start, end, text FROM events WHERE article_id = ? "
-            "ORDER BY rowid",
-            (article_id,),
+            self._EVENT_COLUMNS + "WHERE e.article_id = ? ORDER BY e.rowid", (article_id,)
         )
-        return [StoredEvent(*r) for r in rows]
+        return [self._event(r) for r in rows]
 
     def quotes(self, article_id: int) -> list[StoredQuote]:
         rows = self.conn.execute(
@@ -392,11 +405,9 @@ class Library:
             part = ids[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
             for r in self.conn.execute(
-                f"SELECT article_id, date, start, end, text FROM events "
-                f"WHERE article_id IN ({marks}) ORDER BY rowid",
-                part,
+                self._EVENT_COLUMNS + f"WHERE e.article_id IN ({marks}) ORDER BY e.rowid", part
             ):
-                out[r[0]].append(StoredEvent(*r))
+                out[r[0]].append(self._event(r))
         return out
 
     def speakers(self) -> list[SpeakerEntry]:

@@ -88,9 +88,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         print(a.text)
         if timeline:
+            from store.analysis.labels import heading, time_words
+            from store.analysis.timeline import excerpt
+
             print("\nTimeline")
+            last = None
             for e in timeline:
-                print(f"  {e.date}  {one_line(e.text)}")
+                if heading(e.date) != last:
+                    last = heading(e.date)
+                    print(f"  {last}")
+                when = f"{time_words(e.date)}: " if time_words(e.date) else ""
+                print(f"    {when}{one_line(excerpt(e.text, e.cut_start, e.cut_end))}")
         if quotes:
             print("\nQuotes")
             for q in quotes:
