@@ -37,6 +37,15 @@ def one_line(text: str | None) -> str:
     return normalise_paragraph(text or "")
 
 
+def cut_at_word(text: str, limit: int) -> str:
+    """`text` when it fits in `limit` characters, else its first words and "…" (a single
+    word longer than half the limit is cut inside)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """The canonical text (paragraphs separated by one blank line) and each paragraph's span."""
     spans: list[tuple[int, int]] = []

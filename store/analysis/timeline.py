@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from store.analysis.dates import DateMention, value_period
 from store.analysis.segment import sentence_spans
-from store.article import paragraph_spans
+from store.article import cut_at_word, paragraph_spans
 
 
 @dataclass(frozen=True)
@@ -176,12 +176,9 @@ def cuts_in(text: str, start: int, end: int) -> tuple[bool, bool]:
 def excerpt(clause: str, cut_start: bool, cut_end: bool, limit: int | None = None) -> str:
     """A clause as shown: its own words, "…" where it was cut from its sentence, and cut at a
     word (with "…") when longer than `limit` characters."""
-    shown = clause
-    if limit is not None and len(shown) > limit:
-        cut = shown.rfind(" ", 0, limit)
-        shown = shown[: cut if cut > limit // 2 else limit].rstrip(" ,;:")
-        cut_end = True
-    return ("…" if cut_start else "") + shown + ("…" if cut_end else "")
+    if limit is not None and len(clause) > limit:
+        return ("…" if cut_start else "") + cut_at_word(clause, limit)
+    return ("…" if cut_start else "") + clause + ("…" if cut_end else "")
 
 
 def _content_words(text: str) -> frozenset[str]:

@@ -358,6 +358,12 @@ class ArticleView(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         self.call_after_refresh(lambda: (self.words, self.sentences))  # before the first key
 
+    def notify_style_update(self) -> None:
+        """New styles (another theme): the cached lines were drawn in the old colours."""
+        super().notify_style_update()
+        self._cache.clear()
+        self.refresh()
+
     @property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, found when first needed (not on the way to the first frame)."""
