@@ -3,8 +3,9 @@
 Textual's Footer makes a widget per key, which costs a noticeable share of the start-up
 budget; this draws the same information (screen keys first, then the focused pane's, grouped
 keys together) as one line of text. When the line is too long, the least used keys give way
-first: a screen ranks its keys in `KEY_BAR` (binding ids or group names, most used first);
-help, quit and back are never dropped and stand at the right end.
+first: a screen ranks its keys in `KEY_BAR` (binding ids or group names, most used first,
+also the order they are shown in); help, quit and back are never dropped and stand at the
+right end.
 """
 
 from __future__ import annotations
@@ -86,8 +87,13 @@ class KeyBar(Widget):
                     for b in bindings
                 )
         parts.append((PALETTE, Content("^p").stylize(key_style) + Content(" palette")))
-        pinned = [p for p in parts if p[0] in PINNED]
-        return [p for p in parts if p[0] not in PINNED] + pinned
+        # the screen's ranking is also the order shown; help, quit and back at the right end
+        priority = list(getattr(self.screen, "KEY_BAR", ()))
+        ranked = sorted(
+            (p for p in parts if p[0] in priority), key=lambda p: priority.index(p[0])
+        )
+        unranked = [p for p in parts if p[0] not in priority and p[0] not in PINNED]
+        return ranked + unranked + [p for p in parts if p[0] in PINNED]
 
     def render(self) -> Content:
         """One line that fits: the least used keys give way (every key stays in the help
