@@ -9,7 +9,7 @@ from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 
 from tui.app import NewsReader
-from tui.palette import contrast, distance
+from tui.palette import contrast, distance, hue_apart
 
 READER_COLOURS = [f"reader-hl-{n}" for n in range(1, 6)] + ["reader-selection", "reader-cursor"]
 MIN_CONTRAST = 3.0  # WCAG: text on each colour (the palette aims for 4.5)
@@ -43,6 +43,10 @@ def test_each_reader_colour_is_readable_and_distinct_in_every_theme(app, name):
     for key, colour in colours.items():
         text = rgb(variables[f"{key}-text"], dark)
         assert contrast(colour, text) >= MIN_CONTRAST, (name, key, colour.hex, text.hex)
+    highlights = [colours[f"reader-hl-{n}"] for n in range(1, 6)]
+    if "ansi" not in variables["background"]:  # (the terminal's ANSI colours are its own)
+        for i, a in enumerate(highlights):
+            assert all(hue_apart(a, b) for b in highlights[i + 1 :]), (name, a.hex)
     named = [("page", page), *colours.items()]
     for i, (a, ca) in enumerate(named):
         for b, cb in named[i + 1 :]:

@@ -9,6 +9,7 @@ a stock highlighter hue stands in where two of them would look alike.
 
 from __future__ import annotations
 
+import math
 from itertools import product
 
 from textual.color import Color, rgb_to_lab
@@ -22,8 +23,11 @@ STOCK = (
     ("#e01b24", "#f66151", "#c01c28"),  # red
     ("#9141ac", "#c061cb", "#dc8add"),  # purple
 )
-EXTRA = ("#ff7800", "#2ec27e", "#99c1f1", "#f5c211", "#c061cb", "#63452c", "#9a9996")
+# then round the colour wheel, 30 degrees at a time, when a theme's hues crowd one side of it
+EXTRA = tuple(Color.from_hsl(hue / 360, 0.7, 0.55).hex6 for hue in range(0, 360, 30))
 MIN_DISTANCE = 22.0  # CIE76 colour difference between any two reader colours, and the page
+MIN_HUE = 35.0  # degrees between the hues of two highlight colours
+GREYISH = 12.0  # CIELAB chroma below which a colour has no hue to speak of
 MIN_CONTRAST = 4.5  # aimed for between each colour and the text drawn on it
 STRENGTHS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9)
 BLACK, WHITE = Color(0, 0, 0), Color(255, 255, 255)
@@ -73,6 +77,16 @@ def distance(a: Color, b: Color) -> float:
     return ((la.L - lb.L) ** 2 + (la.a - lb.a) ** 2 + (la.b - lb.b) ** 2) ** 0.5
 
 
+def hue_apart(a: Color, b: Color) -> bool:
+    """Whether two colours read as different hues (yellow and orange do not): more than
+    MIN_HUE degrees apart on the CIELAB hue circle, or either nearly grey."""
+    la, lb = rgb_to_lab(a), rgb_to_lab(b)
+    if min(math.hypot(la.a, la.b), math.hypot(lb.a, lb.b)) < GREYISH:
+        return True
+    turn = abs(math.degrees(math.atan2(la.b, la.a) - math.atan2(lb.b, lb.a))) % 360
+    return min(turn, 360 - turn) >= MIN_HUE
+
+
 def text_on(background: Color, preferred: Color) -> Color:
     """The theme's text colour when it reads well on `background`, else black or white."""
     if contrast(preferred, background) >= MIN_CONTRAST:
@@ -84,15 +98,20 @@ def _tints(page: Color, hue: Color) -> list[Color]:
     return [page.blend(hue, strength) for strength in STRENGTHS]
 
 
-def _pick(page: Color, text: Color, hues: list[Color], taken: list[Color]) -> Color:
-    """The first tint of the first hue that is far from every colour taken and readable with
-    the theme's text (or, failing that, black or white); the most distinct one otherwise."""
+def _pick(
+    page: Color, text: Color, hues: list[Color], taken: list[Color], highlights: list[Color]
+) -> Color:
+    """The first tint of the first hue that is far from every colour taken, of another hue
+    than the highlights before it, and readable with the theme's text (or, failing that, black
+    or white); the most distinct one otherwise."""
     best, best_score = page, -1.0
     for hue, readable_with_theme_text in product(hues, (True, False)):
         for tint in _tints(page, hue):
             apart = min(distance(tint, t) for t in taken)
-            if apart >= MIN_DISTANCE and (
-                not readable_with_theme_text or contrast(text, tint) >= MIN_CONTRAST
+            if (
+                apart >= MIN_DISTANCE
+                and all(hue_apart(tint, h) for h in highlights)
+                and (not readable_with_theme_text or contrast(text, tint) >= MIN_CONTRAST)
             ):
                 return tint
             if apart > best_score:
@@ -127,6 +146,7 @@ def reader_colours(variables: dict[str, str], *, dark: bool) -> dict[str, str]:
     out["reader-selection"] = selection
     out["reader-selection-text"] = text_on(out["reader-selection"], text)
     taken = [page, out["reader-cursor"], out["reader-selection"]]
+    highlights: list[Color] = []
     for n, (role, stock) in enumerate(zip(ROLES, STOCK, strict=True), start=1):
         hues = []
         for value in (variables.get(role), *stock, *EXTRA):
@@ -134,7 +154,8 @@ def reader_colours(variables: dict[str, str], *, dark: bool) -> dict[str, str]:
                 hues.append(Color.parse(value)) if value else None
             except Exception:  # noqa: BLE001 - an unreadable theme colour is skipped
                 continue
-        colour = _pick(page, text, hues, taken)
+        colour = _pick(page, text, hues, taken, highlights)
+        highlights.append(colour)
         taken.append(colour)
         out[f"reader-hl-{n}"] = colour
         out[f"reader-hl-{n}-text"] = text_on(colour, text)

@@ -57,9 +57,9 @@ def timeline_options(events) -> list[Option | None]:
     options: list[Option | None] = []
     last = None
     for i, e in enumerate(events):
+        if options:
+            options.append(None)
         if (head := heading(e.date)) != last:
-            if options:
-                options.append(None)
             options.append(Option(Content(display_safe(head)), disabled=True))
             last = head
         text = display_safe(excerpt(e.text, e.cut_start, e.cut_end, PANE_ENTRY))
@@ -173,7 +173,8 @@ class ReaderScreen(Screen):
     ]
     # the key bar's keys, most used first: the least used give way on a narrow terminal
     KEY_BAR = (
-        "pane-next", "highlight", "Colour", "note", "select", "Move", "tags", "undo", "remove",
+        "pane-next", "list-select", "highlight", "Colour", "note", "select", "Move", "tags", "undo",
+        "remove",
         "Jump", "export-article", "palette",
     )
 

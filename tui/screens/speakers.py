@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.display import one_line, quoted, spaced
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.nav_list import NavList
 
 if TYPE_CHECKING:
     from tui.protocol import ReaderApp
@@ -30,7 +31,7 @@ class SpeakersScreen(Screen):
         yield Static(Content("Speakers"), classes="title-bar")
         with Horizontal():
             with Vertical(classes="pane"):
-                yield OptionList(id="speaker-list")
+                yield NavList(id="speaker-list")
                 yield Static(
                     Content("Nobody is quoted in the library yet."),
                     classes="empty",
@@ -38,7 +39,7 @@ class SpeakersScreen(Screen):
                 )
             with Vertical(classes="pane"):
                 yield Static(Content("Quotes"), classes="pane-title", id="speaker-quotes-title")
-                yield OptionList(id="speaker-quotes")
+                yield NavList(id="speaker-quotes")
         yield KeyBar()
 
     def on_mount(self) -> None:
