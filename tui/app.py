@@ -18,6 +18,8 @@ from store.errors import NewsreaderError
 from store.library.db import Library
 from tui.config import Config, load_config
 
+SMALL = (60, 20)  # narrower or lower than this, a terminal is small
+
 
 def default_export_dir(config: Config | None = None) -> Path:
     """`NEWSREADER_EXPORT_DIR`, else the config's `export_dir`, else ~/newsreader-export."""
@@ -124,6 +126,12 @@ class NewsReader(App):
 
         self.push_screen(LibraryScreen())
         self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def on_resize(self) -> None:
+        """`-small` on a small terminal: dialogs and lists take the whole screen, one thing at
+        a time (the stylesheet says how)."""
+        width, height = self.size
+        self.set_class(width < SMALL[0] or height < SMALL[1], "-small")
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables plus the reader's colours worked out for it: five highlight

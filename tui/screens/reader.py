@@ -174,8 +174,7 @@ class ReaderScreen(Screen):
     # the key bar's keys, most used first: the least used give way on a narrow terminal
     KEY_BAR = (
         "pane-next", "list-select", "highlight", "Colour", "note", "select", "Move", "tags", "undo",
-        "remove",
-        "Jump", "export-article", "palette",
+        "remove", "Jump", "export-article", "palette",
     )
 
     def __init__(self, article_id: int, span: tuple[int, int] | None = None) -> None:
