@@ -138,3 +138,37 @@ async def test_feeds_refresh_at_start_when_the_config_says_so(reading_library, s
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.screen.table.row_count == 5)
         assert "Harbour story 1" in titles(app)
+
+
+def test_next_unread_and_every_sort_grow_linearly_with_the_library(tmp_path):
+    """10x the articles may cost at most 20x the time (a read library: N looks at every row)."""
+    from tests.growth import LIMIT, growth
+
+    def make(n: int) -> str:
+        path = tmp_path / f"{n}.db"
+        if path.exists():  # one library of each size for every measure
+            return str(path)
+        with Library(path, seed=False) as lib, lib._write() as conn:
+            conn.executemany(
+                "INSERT INTO articles (title, site, published, added, text, paragraphs, "
+                "content_hash, read) VALUES (?, ?, ?, ?, 'x', '[]', ?, 1)",
+                [
+                    (f"Title {i * 7919 % n}", f"site{i % 13}", f"2022-{1 + i % 12:02d}-01",
+                     f"2024-01-01T00:{i % 60:02d}:00", f"h{i}")
+                    for i in range(n)
+                ],
+            )
+        return str(path)
+
+    def all_read(path: str) -> None:
+        with Library(path, seed=False) as lib:
+            assert lib.next_unread(None, sort="title") is None
+
+    assert growth(all_read, make, small=1000) <= LIMIT
+    for sort in ROW_ORDERS:
+
+        def last_page(path: str, sort: str = sort) -> None:
+            with Library(path, seed=False) as lib:
+                lib.list_rows(lib.count_articles() - 100, 100, sort=sort)
+
+        assert growth(last_page, make, small=1000) <= LIMIT, sort

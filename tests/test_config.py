@@ -146,6 +146,20 @@ async def test_a_keymap_moves_h_to_another_key(reading_library, tmp_path):
         assert ("H", "Highlight") in reading
 
 
+async def test_the_library_starts_in_the_configs_order_and_exports_to_its_folder(
+    reading_library, tmp_path, monkeypatch
+):
+    path, _ = reading_library
+    monkeypatch.delenv("NEWSREADER_EXPORT_DIR", raising=False)
+    config = tmp_path / "config.toml"
+    config.write_text(f'sort = "title"\nexport_dir = "{tmp_path / "notes"}"\n', encoding="utf-8")
+    app = NewsReader(db_path=path, config_path=config)
+    async with app.run_test(size=SIZE):
+        labels = [str(c.label) for c in app.screen.table.columns.values()]
+        assert "Title ▲" in labels
+        assert app.export_dir == tmp_path / "notes"
+
+
 async def test_a_malformed_config_starts_with_defaults_and_one_notice(reading_library, tmp_path):
     path, _ = reading_library
     config = tmp_path / "config.toml"

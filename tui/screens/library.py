@@ -350,12 +350,14 @@ class LibraryScreen(Screen):
     async def action_search(self) -> None:
         """The search box and its hits are made on the first `/` (not needed at start-up)."""
         if not self.query("#search"):
-            from textual.widgets import Input, OptionList
+            from textual.widgets import Input
+
+            from tui.widgets.nav_list import NavList
 
             search = Input(placeholder="Search titles, text and notes", id="search")
             search.cursor_blink = False  # quiet, and snapshots stay stable
             await self.mount(search, before=self.table)
-            await self.mount(OptionList(id="hits"), after=self.table)
+            await self.mount(NavList(id="hits"), after=self.table)
         self.searching = True
         self.set_class(True, "-searching")
         self.query_one("#search").focus()
