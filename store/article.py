@@ -58,6 +58,13 @@ def normalise_tag(tag: str) -> str:
     flat = one_line(tag).replace("\ufffd", " ")
     flat = _TAG_SPECIALS.sub(" ", flat)
     return " ".join(flat.split()).strip("-. ")
+def cut_at_word(text: str, limit: int) -> str:
+    """`text` when it fits in `limit` characters, else its first words and "…" (a single
+    word longer than half the limit is cut inside)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
 def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:

@@ -86,8 +86,10 @@ async def test_word_line_sentence_paragraph_and_ends(app, ids):
         assert view.line_of(view.cursor_offset) > 10
         await pilot.press("pageup")
         assert view.line_of(view.cursor_offset) < 3
-        await pilot.click(ArticleView, offset=(12, 1))  # a word on the second line
-        assert view.line_of(view.cursor_offset) == 1 and view.cursor > 0
+        await pilot.press("g")
+        line = view.line_of(view.paragraphs[1][0])  # the second paragraph's first line
+        await pilot.click(ArticleView, offset=(12, line - view.scroll_offset.y))  # a word on it
+        assert view.line_of(view.cursor_offset) == line and view.cursor > 0
 
 
 # --- highlighting -----------------------------------------------------------------------------
@@ -265,34 +267,61 @@ async def test_tab_to_a_pane_and_enter_marks_the_place(app, lib_ids, ids):
         await pilot.press("tab")
         focused = app.focused
         assert isinstance(focused, OptionList) and focused.id == panes[0]
+        entry = focused.get_option_at_index(focused.highlighted)  # the first under a heading
         await pilot.press("enter")
-        span = screen.spans[focused.get_option_at_index(0).id]
+        span = screen.spans[entry.id]
         assert view.spot == span and view.cursor_offset == view.words[view.word_at(span[0])][0]
 
 
-async def test_panes_toggle_and_say_plainly_when_empty(app, ids):
+async def test_empty_panes_say_so_and_T_Q_go_there_and_back(app, ids):
     async with app.run_test(size=SIZE) as pilot:
-        await open_article(app, pilot, ids["hostile"])
+        view = await open_article(app, pilot, ids["hostile"])
         screen = app.screen
-        assert "No dated events" in str(screen.query_one("#timeline-empty").render())
-        assert screen.query_one("#timeline-pane").display
+        note = screen.query_one("#timeline-empty")
+        assert "No dated events" in str(note.render())
+        assert screen.query_one("#timeline-pane").display and screen.query_one("#quotes-pane")
         await pilot.press("T")
-        assert not screen.query_one("#timeline-pane").display
-        await pilot.press("Q")
-        assert not screen.query_one("#panes").display
-        await pilot.press("T", "Q")
-        assert screen.query_one("#timeline-pane").display
-        assert screen.query_one("#quotes-pane").display
+        assert app.focused is note  # the empty pane takes the focus its list would have
+        await pilot.press("T")
+        assert app.focused is view
+        await pilot.press("Q", "escape")
+        assert app.focused is view
 
 
-async def test_narrow_terminal_hides_the_panes_until_asked(app, ids):
-    async with app.run_test(size=(80, 30)) as pilot:
-        await open_article(app, pilot, ids["first"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (40, 15)])
+async def test_narrow_terminal_one_thing_at_a_time_tab_goes_on(app, ids, size):
+    async with app.run_test(size=size) as pilot:
+        view = await open_article(app, pilot, ids["first"])
         screen = app.screen
-        assert not screen.query_one("#panes").display
-        await pilot.press("T", "T")  # hide, then show again: panes appear under the article
-        assert screen.query_one("#panes").display
-        assert screen.query_one("#panes").region.y > screen.query_one(ArticleView).region.y
+        timeline, quotes = screen.query_one("#timeline-pane"), screen.query_one("#quotes-pane")
+
+        def bar() -> str:
+            return str(screen.query_one("KeyBar").render())
+
+        assert screen.query_one("#pane-tabs").is_on_screen
+        assert "tab Timeline" in bar() and "q Back" in bar() and "? Help" in bar()
+        assert not timeline.is_on_screen and not quotes.is_on_screen
+        assert view.region.height >= 0.6 * size[1]  # the article keeps most of the rows
+        await pilot.press("tab")
+        assert timeline.is_on_screen and not view.is_on_screen and not quotes.is_on_screen
+        assert timeline.region.width >= size[0] - 2  # the whole width
+        assert "tab Quotes" in bar() and "q Back" in bar()
+        entry = app.focused.get_option_at_index(app.focused.highlighted)
+        await pilot.press("j")  # lists move with j/k
+        assert app.focused.get_option_at_index(app.focused.highlighted) is not entry
+        await pilot.press("tab")
+        assert quotes.is_on_screen and not timeline.is_on_screen
+        await pilot.press("tab")
+        assert view.is_on_screen and app.focused is view
+        await pilot.press("Q")  # straight to the quotes, and back
+        assert quotes.is_on_screen and not view.is_on_screen
+        await pilot.press("h")  # marking up waits for the article to be on screen
+        await pilot.press("Q")
+        assert view.is_on_screen and app.focused is view
+        await pilot.press("T", "enter")  # an entry: back to the article, at its words
+        assert view.is_on_screen and view.spot is not None
+    with Library(app.library.path) as lib:
+        assert lib.highlights(ids["first"]) == []
 
 
 async def test_D_corrects_the_anchor_date(app, lib_ids, ids):

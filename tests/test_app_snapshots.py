@@ -1,4 +1,5 @@
-"""Snapshots of the library, the reader with both panes, and the help screen.
+"""Snapshots of the library, the reader with both panes, and the help screen, at every size a
+terminal comes in, and the reader's colours in a light and a dark theme.
 
 The data is fixed: seeds with pinned metadata and 'added' stamps, and the reader's timeline
 and quotes pinned too, so a change to the analysis rules does not move these pictures.
@@ -115,3 +116,73 @@ def test_library_with_feeds(snap_compare, snapshot_library, export_dir):
     conn.close()
     app = NewsReader(db_path=path, export_dir=export_dir)
     assert snap_compare(app, terminal_size=(120, 24))
+
+
+# --- every size: designed layouts, not squeezed ones ------------------------------------------
+
+SIZES = [(200, 60), (120, 40), (80, 24), (60, 20), (40, 15)]
+
+
+def size_id(size: tuple[int, int]) -> str:
+    return f"{size[0]}x{size[1]}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
+def test_library_at_every_size(snap_compare, snapshot_library, export_dir, size):
+    app = NewsReader(db_path=snapshot_library[0], export_dir=export_dir)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
+def test_reader_at_every_size(snap_compare, snapshot_library, export_dir, size):
+    """Wide: the panes beside the article; narrow: the article with its tabs (Tab reaches
+    the timeline and the quotes)."""
+    path, ids = snapshot_library
+    app = NewsReader(db_path=path, export_dir=export_dir)
+
+    async def open_first(pilot) -> None:
+        app.open_reader(ids["first"])
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_first, terminal_size=size)
+
+
+def test_reader_timeline_tab_at_80x24(snap_compare, snapshot_library, export_dir):
+    path, ids = snapshot_library
+    app = NewsReader(db_path=path, export_dir=export_dir)
+
+    async def open_first(pilot) -> None:
+        app.open_reader(ids["first"])
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_first, press=["tab", "j"], terminal_size=(80, 24))
+
+
+def test_help_at_40x15_scrolled(snap_compare, snapshot_library, export_dir):
+    app = NewsReader(db_path=snapshot_library[0], export_dir=export_dir)
+    press = ["question_mark", *["j"] * 12]
+    assert snap_compare(app, press=press, terminal_size=(40, 15))
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
+def test_reader_colours_light_and_dark(snap_compare, snapshot_library, export_dir, theme):
+    """All five highlight colours, a selection and the cursor on one screen."""
+    path, ids = snapshot_library
+    with Library(path) as lib:
+        text = lib.get_article(ids["first"]).text
+        for colour, words in enumerate(
+            ["five against", "35 abstaining", "desperately need peace", "UN chief", "vetoed"],
+            start=1,
+        ):
+            start = text.index(words)
+            lib.add_highlight(ids["first"], start, start + len(words), color=colour)
+    app = NewsReader(db_path=path, export_dir=export_dir)
+
+    async def open_first(pilot) -> None:
+        app.theme = theme
+        app.open_reader(ids["first"])
+        await pilot.pause()
+
+    # the cursor two words in, then a selection of the next three
+    press = ["w", "w", "v", "w", "w", "w"]
+    assert snap_compare(app, run_before=open_first, press=press, terminal_size=(100, 24))

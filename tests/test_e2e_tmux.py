@@ -56,7 +56,7 @@ class Terminal:
 
     def start(self, command: str, raw: Path) -> None:
         subprocess.run(
-            [TMUX, "new-session", "-d", "-s", self.session, "-x", "120", "-y", "35", command],
+            [TMUX, "new-session", "-d", "-s", self.session, "-x", "80", "-y", "24", command],
             check=True,
         )
         subprocess.run([TMUX, "pipe-pane", "-o", "-t", self.session, f"cat >> {raw}"], check=True)
@@ -126,7 +126,9 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
     db = tmp_path / "e2e.db"
     raw = tmp_path / "raw.bin"
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSREADER_")}
-    env.update(HOME=str(home), TERM="xterm-256color")
+    env.update(
+        HOME=str(home), TERM="xterm-256color", NEWSREADER_CONFIG=str(tmp_path / "config.toml")
+    )
     nr = newsreader_command()
 
     hostile = tmp_path / "hostile.txt"
@@ -135,8 +137,11 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
         [nr, "add", str(hostile), "--db", str(db)], env=env, check=True, capture_output=True
     )
 
-    keep = " ".join(f"{k}='{v}'" for k, v in env.items() if k in ("HOME", "TERM", "PATH"))
-    command = f"env -u NEWSREADER_DB -u NEWSREADER_EXPORT_DIR {keep} {nr} --db {db}"
+    kept = ("HOME", "TERM", "PATH", "NEWSREADER_CONFIG")
+    keep = " ".join(f"{k}='{v}'" for k, v in env.items() if k in kept)
+    command = (
+        f"env -u NEWSREADER_DB -u NEWSREADER_EXPORT_DIR -u XDG_CONFIG_HOME {keep} {nr} --db {db}"
+    )
     term = Terminal(tmux_session)
 
     # first session: open a seed article, highlight its second sentence, write a note
@@ -150,6 +155,19 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
     term.type("checked against the UN record")
     term.keys("C-s")
     term.wait_for("checked against the UN record")
+
+    # 80x24: the article has the screen; Tab (the key bar says so) brings the timeline, its
+    # dates in words, then the quotes, then the article again
+    screen = term.wait_for("tab Timeline")
+    assert "q Back" in screen and "? Help" in screen
+    term.keys("Tab")
+    screen = term.wait_for("Thu 24 Feb 2022")  # "February 24" in the seed
+    assert "tab Quotes" in screen and "D to correct" not in screen
+    term.keys("Tab")
+    screen = term.wait_for("— Volodymyr Zelensky")
+    assert "“We need to at least stop bombing people,”" in screen  # its own marks, once
+    term.keys("Tab")
+    term.wait_for("D to correct")
     term.keys("q")
     term.wait_for("Library")
     term.keys("Escape", pause=0.4)

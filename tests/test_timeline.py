@@ -8,7 +8,14 @@ import pytest
 
 from store.analysis.anchor import infer_anchor
 from store.analysis.dates import DateMention, find_dates
-from store.analysis.timeline import CombinedEvent, Event, build_timeline, combine_timelines, shorten
+from store.analysis.timeline import (
+    CombinedEvent,
+    Event,
+    build_timeline,
+    clause_cuts,
+    combine_timelines,
+    excerpt,
+)
 from tests.test_dates import ANCHOR, seed_text
 
 
@@ -28,7 +35,11 @@ def test_first_seed_events_in_date_order():
     events = timeline_of(text)
     assert [e.date for e in events] == [
         "2022-02-24", "2022-W08", "2022-02-28", "2022-03-02", "2022-03-02", "2022-03-03"]
-    assert events[0].text == "The invasion began last Thursday."
+    # the article's own words ("...killed since the invasion began last Thursday."), cut
+    # after the connective and shown with "…" where the cut was made
+    assert events[0].text == "the invasion began last Thursday."
+    assert (events[0].cut_start, events[0].cut_end) == (True, False)
+    assert excerpt(events[0].text, True, False) == "…the invasion began last Thursday."
     assert "vetoed" in events[1].text
     assert "first round of talks" in events[2].text
     assert "continue talks on Thursday" in events[-1].text
@@ -97,14 +108,56 @@ def test_same_date_events_of_an_article_stay_together():
     assert all(d == "2022-03-02" for d in dates[first : first + dates.count("2022-03-02")])
 
 
-def test_long_sentences_are_shortened_to_a_readable_line():
+def test_long_sentences_are_narrowed_to_a_readable_clause():
     events = timeline_of(seed_text(1))
-    assert all(len(e.text) <= 202 for e in events)
+    assert all(len(e.text) <= 200 for e in events)
     council = next(e for e in events if "25th of last month" in e.text)
     assert council.date == "2022-02-25"
     assert "Security Council" in council.text
-    line = shorten("word " * 100, focus=250, limit=60)
-    assert len(line) <= 62 and line.startswith("…") and line.endswith("…")
+    assert council.cut_end and not council.cut_start  # the sentence goes on after it
+
+
+def test_every_event_is_the_articles_own_words():
+    for index in (0, 1):
+        text = seed_text(index)
+        for ev in timeline_of(text):
+            assert ev.text == text[ev.start : ev.end]
+            assert ev.text == ev.text.strip() and ev.text[0] not in ",;:"
+
+
+def test_excerpt_marks_its_cuts_and_cuts_only_at_a_word():
+    assert excerpt("a clause", False, False) == "a clause"
+    assert excerpt("a clause", True, True) == "…a clause…"
+    line = excerpt("word " * 20 + "tail", False, False, limit=30)
+    assert line.endswith("word…") and len(line) <= 31
+    assert all(w in ("word", "word…") for w in line.split())
+
+
+def test_clause_cuts_read_the_characters_around_it():
+    assert clause_cuts("", "Start of text.", " Next") == (False, False)
+    assert clause_cuts("d. ", "A sentence.", " B") == (False, False)
+    assert clause_cuts("\n\n", "A headline", "\n\n") == (False, False)
+    assert clause_cuts("ce ", "the clause", ", and") == (True, True)
+    assert clause_cuts(".” ", "After a quote", "") == (False, False)
+
+
+def test_a_vague_phrase_naming_one_period_again_is_one_event():
+    text = (
+        "Sales rose this year in every store. The chain hired staff this year for the rush. "
+        "Prices fell this year despite that. In 2022 the chain opened ten shops. "
+        "It opened a warehouse in 2022 as well."
+    )
+    events = timeline_of(text, anchor=dt.date(2022, 11, 18))
+    assert [(e.date, e.text) for e in events if "this year" in e.text] == [
+        ("2022", "Sales rose this year in every store.")
+    ]
+    # a year named in digits is no vague phrase: each sentence keeps its event
+    assert sum("2022" in e.text for e in events) == 2
+
+
+def test_a_time_of_day_stays_in_the_events_date():
+    events = timeline_of("The second meeting is scheduled to take place tonight.")
+    assert [e.date for e in events] == ["2022-03-02TNI"]
 
 
 def test_nothing_to_tell():

@@ -16,38 +16,50 @@ from textual.screen import Screen
 
 from store.errors import NewsreaderError
 from store.library.db import Library
+from tui.config import Config, load_config
+
+SMALL = (60, 20)  # narrower or lower than this, a terminal is small
 
 
-def default_export_dir() -> Path:
-    """`NEWSREADER_EXPORT_DIR`, else ~/newsreader-export."""
+def default_export_dir(config: Config | None = None) -> Path:
+    """`NEWSREADER_EXPORT_DIR`, else the config's `export_dir`, else ~/newsreader-export."""
     if env := os.environ.get("NEWSREADER_EXPORT_DIR"):
         return Path(env).expanduser()
+    if config is not None and config.export_dir is not None:
+        return config.export_dir
     return Path.home() / "newsreader-export"
 
 
-def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every key, read from the bindings themselves so the help can never disagree with them."""
+def help_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every key, read from the bindings themselves (and the person's keymap) so the help can
+    never disagree with them."""
     from tui.screens.help import rows
     from tui.screens.library import LibraryScreen
     from tui.screens.notebook import NotebookScreen
     from tui.screens.reader import ReaderScreen
     from tui.widgets.article_view import ArticleView
+    from tui.widgets.nav_list import NavList
 
+    keymap = keymap or {}
     return [
-        ("Library", rows(LibraryScreen.BINDINGS)),
-        ("Reading: moving and selecting", rows(ArticleView.BINDINGS)),
+        ("Library", rows(LibraryScreen.BINDINGS, keymap)),
+        ("Reading: moving and selecting", rows(ArticleView.BINDINGS, keymap)),
         (
             "Reading: highlights, notes, panes",
-            rows(ReaderScreen.BINDINGS)
-            + [
-                ("Tab", "Next pane (article, timeline, quotes)"),
-                ("Enter", "In a pane: go to that place in the article"),
-            ],
+            rows(ReaderScreen.BINDINGS, keymap)
+            + [("Enter", "In a pane: go there in the article")],
         ),
-        ("Anywhere", rows(NewsReader.BINDINGS) + [("ctrl+p", "Command palette")]),
+        ("In every list", rows(NavList.BINDINGS, keymap)),
+        (
+            "Anywhere",
+            rows(NewsReader.BINDINGS, keymap) + [("ctrl+p", "Command palette (themes too)")],
+        ),
         (
             "Notebook (H in the library)",
-            rows(b for b in NotebookScreen.BINDINGS if b.id not in NotebookScreen.AS_IN_READER)
+            rows(
+                (b for b in NotebookScreen.BINDINGS if b.id not in NotebookScreen.AS_IN_READER),
+                keymap,
+            )
             + [
                 ("n t x u", "As in the reader"),
                 ("1-5", "Colour, as there"),
@@ -55,6 +67,34 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
             ],
         ),
     ]
+
+
+def binding_ids() -> set[str]:
+    """The id of every key a person can remap in the config's [keys] table."""
+    return {
+        b.id
+        for _, bindings in _all_bindings()
+        for b in bindings
+        if isinstance(b, Binding) and b.id
+    }
+
+
+def _all_bindings() -> list[tuple[str, list]]:
+    from tui.screens.help import HelpScreen
+    from tui.screens.library import ArticleTable, LibraryScreen
+    from tui.screens.notebook import NotebookScreen
+    from tui.screens.quote_group import QuoteGroupScreen
+    from tui.screens.reader import ReaderScreen
+    from tui.screens.speakers import SpeakersScreen
+    from tui.screens.timeline import CombinedTimelineScreen
+    from tui.widgets.article_view import ArticleView
+    from tui.widgets.nav_list import NavList
+
+    classes = (
+        NewsReader, LibraryScreen, ArticleTable, ReaderScreen, ArticleView, NavList,
+        SpeakersScreen, CombinedTimelineScreen, HelpScreen, NotebookScreen, QuoteGroupScreen,
+    )
+    return [(cls.__name__, list(cls.BINDINGS)) for cls in classes]
 
 
 class NewsReader(App):
@@ -72,17 +112,93 @@ class NewsReader(App):
         *,
         export_dir: Path | None = None,
         exit_after_first_frame: bool = False,
+        config_path: Path | None = None,
     ) -> None:
+        """`config_path`: the person's config file (None: the defaults, and nothing is saved,
+        as in tests)."""
         super().__init__()
+        self.config, self.config_problems = load_config(config_path)
         self.library = Library(db_path)
-        self.export_dir = Path(export_dir) if export_dir else default_export_dir()
+        self.export_dir = Path(export_dir) if export_dir else default_export_dir(self.config)
         self.exit_after_first_frame = exit_after_first_frame
         self.last_opened: int | None = None
+        self._clashes: set[str] = set()
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.config_problems.append(
+                    f"{self.config.path}: theme: no theme named {self.config.theme!r} "
+                    f"(ctrl+p, then \"theme\", lists them)"
+                )
+        if self.no_color:
+            self.add_class("-no-color")
 
     def on_mount(self) -> None:
         from tui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def on_resize(self) -> None:
+        """`-small` on a small terminal: dialogs and lists take the whole screen, one thing at
+        a time (the stylesheet says how)."""
+        width, height = self.size
+        self.set_class(width < SMALL[0] or height < SMALL[1], "-small")
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus the reader's colours worked out for it: five highlight
+        colours, the selection and the cursor, distinct and readable in every theme."""
+        from tui.palette import reader_colours
+
+        variables = super().get_css_variables()
+        variables.update(reader_colours(variables, dark=self.current_theme.dark))
+        return variables
+
+    def _keep_theme(self, theme) -> None:
+        """A theme chosen in the app is written to the config file for the next start."""
+        from tui.config import save_theme
+
+        path = self.config.path
+        if path is None or theme.name == (self.config.theme or "textual-dark"):
+            return
+        try:
+            save_theme(path, theme.name)
+        except (OSError, ValueError) as e:
+            self.notify(f"Theme not saved: {e}", severity="warning", markup=False)
+            return
+        from dataclasses import replace
+
+        self.config = replace(self.config, theme=theme.name)
+
+    def report_config(self) -> None:
+        """The config's problems in one notice, after the first frame (the app runs on with
+        the defaults for what was wrong)."""
+        from tui.config import unknown_key_ids
+
+        problems = self.config_problems + unknown_key_ids(self.config, binding_ids())
+        if problems:
+            self.notify(
+                "\n".join(problems), title="Config", severity="warning", timeout=15, markup=False
+            )
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:
+        """A key the config gives to one thing that another had: the config wins, and the
+        one that lost its key is named once, so it can be given another."""
+        for binding in clashed_bindings:
+            key = f"{binding.id}:{binding.key}"
+            if key not in self._clashes:
+                self._clashes.add(key)
+                what = binding.description or binding.action
+                self.notify(
+                    f"{self.config.path}: keys: {binding.key} now does what [keys] says, so "
+                    f"{what} ({binding.id}) has no key here; give it another",
+                    title="Config",
+                    severity="warning",
+                    markup=False,
+                )
 
     def on_unmount(self) -> None:
         self.library.close()
@@ -162,7 +278,7 @@ class NewsReader(App):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_sections()))
+            self.push_screen(HelpScreen(help_sections(self.config.keys)))
 
     # --- export -----------------------------------------------------------------------------
 

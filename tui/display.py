@@ -1,4 +1,4 @@
-"""How untrusted text is shown: one display-safe line, cut to fit, quoted once.
+"""How untrusted text is shown: one display-safe line, cut to fit, quotations as written.
 
 Every screen and widget that shows a title, a note, a tag or a quotation goes through these,
 so hostile text (escape sequences, markup) always reaches the screen as plain characters.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from store.article import display_safe
+from store.article import cut_at_word, display_safe
 
 T = TypeVar("T")
 
@@ -42,9 +42,7 @@ def said_on(day: str | None, how: str | None) -> str:
     return one_line(day) if how == "text" else f"{one_line(day)} (article date)"
 
 
-def quoted(text: str, limit: int = 240) -> str:
-    """A quotation on one line, inside quotation marks (once, whether stored with them or not)."""
-    flat = one_line(text, limit)
-    if not flat.startswith(("“", '"', "‘", "«")):
-        flat = f"“{flat}”"
-    return flat
+def quoted(text: str, limit: int = 300) -> str:
+    """A quotation on one line exactly as the article has it (its own marks, none added),
+    cut at a word with "…" when longer than `limit`."""
+    return cut_at_word(one_line(text), limit)

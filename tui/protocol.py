@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from store.library.db import Library
+    from tui.config import Config
 
 
 class ReaderApp(Protocol):
     """The news reader app as its screens see it (besides everything a Textual App has)."""
 
     library: Library
+    config: Config
     export_dir: Path
     exit_after_first_frame: bool
     last_opened: int | None
@@ -31,3 +33,6 @@ class ReaderApp(Protocol):
 
     def warm_up(self) -> None:
         """Load, after the first frame, what the first article will need."""
+
+    def report_config(self) -> None:
+        """Say, once, what was wrong in the config file (the app runs on with defaults)."""

@@ -1,11 +1,14 @@
 """The dated events an article reports, and one timeline across several articles.
 
-An event is the clause or sentence around a resolved date. A sentence with one date is one
-event; a sentence with dates of different days is cut at the clause boundary between them
-("... said on Wednesday | that ... began last Thursday"). Events order by the last day of
-their period, then precision: a week- or month-precise event ("last week") is known to have
-happened by the period's end, so it follows the day-precise events of that period and
-precedes the next period.
+An event is the clause or sentence around a resolved date, always the article's own words:
+its text is exactly text[start:end], so a close reader can trust it. A sentence with one date
+is one event; a sentence with dates of different days is cut at the clause boundary between
+them ("... said on Wednesday | that ... began last Thursday"), and an over-long clause is
+narrowed to the words around its date; `excerpt` shows where a cut was made with "…".
+Events order by the last day of their period, then precision: a week- or month-precise event
+("last week") is known to have happened by the period's end, so it follows the day-precise
+events of that period and precedes the next period. A vague phrase that names the same
+period again and again ("this year" in a long feature) gives one event, at its first use.
 """
 
 from __future__ import annotations
@@ -16,15 +19,19 @@ from dataclasses import dataclass
 
 from store.analysis.dates import DateMention, value_period
 from store.analysis.segment import sentence_spans
-from store.article import paragraph_spans
+from store.article import cut_at_word, paragraph_spans
 
 
 @dataclass(frozen=True)
 class Event:
-    date: str  # ISO day "2022-02-24", or the TIMEX3 value of a coarser period ("2022-W08")
-    text: str  # the clause/sentence around the date, shortened to a readable line
-    start: int  # offsets of that clause/sentence in the text
+    # ISO day "2022-02-24" (with its time of day when the text names one, "2022-03-02TNI"),
+    # or the TIMEX3 value of a coarser period ("2022-W08")
+    date: str
+    text: str  # exactly text[start:end]: the clause/sentence around the date
+    start: int
     end: int
+    cut_start: bool = False  # the clause starts inside a sentence (shown after "…")
+    cut_end: bool = False  # ... or stops inside one (shown before "…")
 
 
 @dataclass(frozen=True)
@@ -32,9 +39,13 @@ class CombinedEvent:
     date: str
     text: str
     sources: list[tuple[int, int, int]]  # (article_id, start, end) of every article reporting it
+    cut_start: bool = False
+    cut_end: bool = False
 
 
-MAX_LINE = 200
+MAX_LINE = 200  # characters of an event's clause; a longer one is narrowed around its date
+_CONTEXT = 3  # characters either side of a clause that tell whether it was cut
+_ENDS = ".!?…:\"”’)»"
 
 # Where a sentence may be cut between two dates, strongest first.
 _BOUNDARIES = [
@@ -68,20 +79,35 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return sentence_spans(text, paragraph_spans(text))
 
 
-def _timeline_date(mention: DateMention) -> tuple[str, tuple[dt.date, int]] | None:
+_PART_MINUTE = {"MO": 540, "MI": 720, "AF": 900, "EV": 1140, "NI": 1320}
+
+
+def _minute(time: str) -> int:
+    """Minutes into the day of a TIMEX time ("EV", "15:00"); -1 when unknown."""
+    if time in _PART_MINUTE:
+        return _PART_MINUTE[time]
+    m = re.match(r"(\d\d):(\d\d)", time)
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else -1
+
+
+def _timeline_date(mention: DateMention) -> tuple[str, tuple[dt.date, int, int]] | None:
     """The event date of a mention and its sort key, or None when it names no calendar period
-    (durations, sets, "now", decades)."""
+    (durations, sets, "now", decades). A day's events without a time come first, then those
+    with one, in the order of the day."""
     if mention.type not in ("DATE", "TIME"):
         return None
     if mention.day is not None:
-        return mention.day.isoformat(), (mention.day, 0)
+        day = mention.day.isoformat()
+        if mention.value.startswith(day + "T"):  # "tonight", "at 3 p.m.": kept for the label
+            return mention.value, (mention.day, 0, _minute(mention.value[len(day) + 1 :]))
+        return day, (mention.day, 0, -1)
     period = value_period(mention.value)
     if period is None:
         return None
     first, last, rank = period
     if rank == 0:
-        return first.isoformat(), (first, 0)
-    return mention.value.split("T")[0], (last, rank)
+        return first.isoformat(), (first, 0, -1)
+    return mention.value.split("T")[0], (last, rank, -1)
 
 
 def _cut(text: str, s: int, e: int) -> int | None:
@@ -107,24 +133,54 @@ def _clean(text: str, s: int, e: int, cut: bool = True) -> tuple[int, int]:
     return s, e
 
 
-def shorten(line: str, focus: int | None = None, limit: int = MAX_LINE) -> str:
-    """One readable line: whitespace collapsed, cut at word boundaries around `focus`."""
-    flat = " ".join(line.split())
-    if len(flat) <= limit:
-        return flat
-    if focus is None:
-        focus = 0
-    focus = min(max(focus, 0), len(flat))
-    # Keep the clause's opening (its subject) when the date falls early enough.
-    start = 0 if focus < limit - 40 else max(0, min(focus - limit // 2, len(flat) - limit))
-    end = start + limit
-    if start > 0:
-        sp = flat.find(" ", start)
-        start = sp + 1 if 0 <= sp < focus else start
-    if end < len(flat):
-        sp = flat.rfind(" ", start, end)
-        end = sp if sp > focus else end
-    return ("…" if start > 0 else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
+def _window(text: str, s: int, e: int, focus: int, limit: int = MAX_LINE) -> tuple[int, int]:
+    """At most `limit` characters of text[s:e] around `focus`, cut at spaces (never inside a
+    word); keeps the clause's opening (its subject) when the date falls early enough."""
+    if e - s <= limit:
+        return s, e
+    focus = min(max(focus, s), e)
+    start = s if focus < s + limit - 40 else max(s, min(focus - limit // 2, e - limit))
+    end = min(e, start + limit)
+    if start > s:
+        sp = text.find(" ", start, focus)
+        start = sp + 1 if sp >= 0 else start
+    if end < e:
+        sp = text.rfind(" ", max(start, focus), end)
+        end = sp if sp > start else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def clause_cuts(before: str, clause: str, after: str) -> tuple[bool, bool]:
+    """Whether a clause starts, and whether it stops, inside a sentence, judged by the few
+    characters `before` and `after` it (empty at the text's start or end)."""
+    lead = before.rstrip(" \t")
+    cut_start = bool(lead) and not lead.endswith("\n") and lead[-1] not in _ENDS
+    stripped = clause.rstrip()
+    cut_end = (
+        bool(after)
+        and not after.startswith("\n")
+        and not (stripped and stripped[-1] in _ENDS)
+    )
+    return cut_start, cut_end
+
+
+def cuts_in(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """`clause_cuts` of text[start:end] in its article."""
+    return clause_cuts(
+        text[max(0, start - _CONTEXT) : start], text[start:end], text[end : end + _CONTEXT]
+    )
+
+
+def excerpt(clause: str, cut_start: bool, cut_end: bool, limit: int | None = None) -> str:
+    """A clause as shown: its own words, "…" where it was cut from its sentence, and cut at a
+    word (with "…") when longer than `limit` characters."""
+    if limit is not None and len(clause) > limit:
+        return ("…" if cut_start else "") + cut_at_word(clause, limit)
+    return ("…" if cut_start else "") + clause + ("…" if cut_end else "")
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -153,7 +209,7 @@ def build_timeline(text: str, dates: list[DateMention]) -> list[Event]:
     if not dated:
         return []
     dated.sort(key=lambda x: x[0].start)
-    events: list[tuple[tuple, Event]] = []
+    events: list[tuple[tuple, Event, str | None]] = []
     si = 0
     i = 0
     while i < len(dated):
@@ -168,10 +224,10 @@ def build_timeline(text: str, dates: list[DateMention]) -> list[Event]:
             j += 1
         events.extend(_sentence_events(text, s_start, s_end, group))
         i = j
-    return _dedupe(events)
+    return _dedupe(_collapse_repeats(events))
 
 
-def _sentence_events(text, s_start, s_end, group) -> list[tuple[tuple, Event]]:
+def _sentence_events(text, s_start, s_end, group) -> list[tuple[tuple, Event, str | None]]:
     """Split one sentence's dated mentions into clause events, one per run of equal dates."""
     runs: list[list] = []
     for item in group:
@@ -197,14 +253,44 @@ def _sentence_events(text, s_start, s_end, group) -> list[tuple[tuple, Event]]:
         for run in runs[k : end_k + 1]:
             mention, (date, key) = run[0][0], run[0][1]
             es, ee = _narrow(text, cs, ce, mention) if ce - cs > MAX_LINE else (cs, ce)
+            es, ee = _window(text, es, ee, mention.start)
             if not _says_something(text, es, ee, run):
                 continue
-            line = shorten(text[es:ee], mention.start - es)
-            if line and line[0].islower():
-                line = line[0].upper() + line[1:]
-            out.append(((key, es), Event(date, line, es, ee)))
+            event = Event(date, text[es:ee], es, ee, *cuts_in(text, es, ee))
+            out.append(((key, es), event, _vague_phrase(mention, key[1])))
         k = end_k + 1
     return out
+
+
+_NAMED = re.compile(
+    r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _vague_phrase(mention: DateMention, rank: int) -> str | None:
+    """The phrase of a mention that names a period only relative to the article's date ("this
+    year", "last week", "the summer"), in one spelling; None for a day or a named period."""
+    if rank == 0 or _NAMED.search(mention.text):
+        return None
+    return " ".join(mention.text.lower().split())
+
+
+def _collapse_repeats(events: list[tuple[tuple, Event, str | None]]):
+    """Keep the first event of each (vague phrase, period): "this year" in twelve sentences of
+    a feature is one entry, at the sentence where the phrase first appears."""
+    first: dict[tuple[str, str], int] = {}
+    for _, ev, phrase in events:
+        if phrase is not None:
+            here = (phrase, ev.date)
+            first[here] = min(first.get(here, ev.start), ev.start)
+    return [
+        (key, ev, phrase)
+        for key, ev, phrase in events
+        if phrase is None or first[(phrase, ev.date)] == ev.start
+    ]
 
 
 def _says_something(text: str, s: int, e: int, run) -> bool:
@@ -235,11 +321,11 @@ def _narrow(text: str, cs: int, ce: int, mention: DateMention) -> tuple[int, int
     return _clean(text, left, right)
 
 
-def _dedupe(events: list[tuple[tuple, Event]]) -> list[Event]:
+def _dedupe(events: list[tuple[tuple, Event, str | None]]) -> list[Event]:
     """Order by date; merge the same date's events when they are one clause or say the same."""
     events.sort(key=lambda x: x[0])
     kept: list[tuple[tuple, Event, frozenset[str]]] = []
-    for key, ev in events:
+    for key, ev, _ in events:
         words = _content_words(ev.text)
         dup = False
         for k2, ev2, w2 in reversed(kept):
@@ -318,6 +404,7 @@ def combine_timelines(timelines: dict[int, list[Event]]) -> list[CombinedEvent]:
             "key": key, "date": ev.date, "text": ev.text, "words": words,
             "articles": {article_id}, "sources": [(article_id, ev.start, ev.end)],
             "order": (article_id, ev.start),
+            "cuts": (ev.cut_start, ev.cut_end),
         })
     clusters.sort(key=lambda c: (c["key"][0], c["key"][1], c["order"]))
-    return [CombinedEvent(c["date"], c["text"], c["sources"]) for c in clusters]
+    return [CombinedEvent(c["date"], c["text"], c["sources"], *c["cuts"]) for c in clusters]

@@ -347,6 +347,15 @@ def mark_read(library: Library, article_id: int, read: bool = True) -> None:
         conn.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
 
 
+def mark_all_read(library: Library, feed_id: int | None = None) -> int:
+    """Every unread article of a view (the whole library, or one feed's) read, in one
+    transaction; how many there were."""
+    where = "read = 0" + (" AND feed_id = ?" if feed_id is not None else "")
+    params = (feed_id,) if feed_id is not None else ()
+    with library._write() as conn:
+        return conn.execute(f"UPDATE articles SET read = 1 WHERE {where}", params).rowcount
+
+
 def is_read(library: Library, article_id: int) -> bool:
     row = library.conn.execute("SELECT read FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:

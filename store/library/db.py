@@ -387,13 +387,26 @@ class Library:
         )
         return [StoredDate(*r) for r in rows]
 
+    # An event's text is read from the article itself (exactly text[start:end], whatever an
+    # older version stored), with the few characters around it that tell where it was cut.
+    _EVENT_COLUMNS = (
+        "SELECT e.article_id, e.date, e.start, e.end, substr(a.text, e.start + 1, e.end - e.start),"
+        " substr(a.text, max(e.start - 2, 1), min(e.start, 3)), substr(a.text, e.end + 1, 3) "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+    )
+
+    @staticmethod
+    def _event(row: sqlite3.Row) -> StoredEvent:
+        from store.analysis.timeline import clause_cuts
+
+        article_id, date, start, end, text, before, after = row
+        return StoredEvent(article_id, date, start, end, text, *clause_cuts(before, text, after))
+
     def timeline(self, article_id: int) -> list[StoredEvent]:
         rows = self.conn.execute(
-            "SELECT article_id, date, start, end, text FROM events WHERE article_id = ? "
-            "ORDER BY rowid",
-            (article_id,),
+            self._EVENT_COLUMNS + "WHERE e.article_id = ? ORDER BY e.rowid", (article_id,)
         )
-        return [StoredEvent(*r) for r in rows]
+        return [self._event(r) for r in rows]
 
     def quotes(self, article_id: int) -> list[StoredQuote]:
         rows = self.conn.execute(
@@ -410,11 +423,9 @@ class Library:
             part = ids[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
             for r in self.conn.execute(
-                f"SELECT article_id, date, start, end, text FROM events "
-                f"WHERE article_id IN ({marks}) ORDER BY rowid",
-                part,
+                self._EVENT_COLUMNS + f"WHERE e.article_id IN ({marks}) ORDER BY e.rowid", part
             ):
-                out[r[0]].append(StoredEvent(*r))
+                out[r[0]].append(self._event(r))
         return out
 
     # --- highlights -----------------------------------------------------------------------
@@ -601,22 +612,60 @@ class Library:
     # --- reading lists: the library screen's rows with read state, and its feed filter ---
 
     def list_rows(
-        self, offset: int = 0, limit: int = 100, *, feed_id: int | None = None
+        self,
+        offset: int = 0,
+        limit: int = 100,
+        *,
+        feed_id: int | None = None,
+        sort: str | None = None,
     ) -> list[ArticleRow]:
-        """A page of the library with each article's read state, newest added first; with
-        `feed_id`, a page of that feed's articles, newest published first."""
-        where, order = "", "a.added DESC, a.id DESC"  # the order of list_articles
-        params: list[object] = [limit, offset]
-        if feed_id is not None:
-            where, order = "WHERE a.feed_id = ? ", "coalesce(a.published, a.added) DESC, a.id DESC"
-            params = [feed_id, *params]
+        """A page of the library with each article's read state, in `sort` order (one of
+        ROW_ORDERS); by default newest added first, and a feed's articles newest published
+        first."""
+        where, params = self._view(feed_id)
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.site, a.published, a.added, "
-            "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id), a.read, a.feed_id "
-            f"FROM articles a {where}ORDER BY {order} LIMIT ? OFFSET ?",
-            params,
+            "(SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS n, a.read, "
+            f"a.feed_id FROM articles a {where}ORDER BY {self._order(sort, feed_id)} "
+            "LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         ).fetchall()
         return [ArticleRow(*r[:6], read=bool(r[6]), feed_id=r[7]) for r in rows]
+
+    @staticmethod
+    def _view(feed_id: int | None) -> tuple[str, list[object]]:
+        return ("WHERE a.feed_id = ? ", [feed_id]) if feed_id is not None else ("", [])
+
+    @staticmethod
+    def _order(sort: str | None, feed_id: int | None) -> str:
+        if sort is None:
+            sort = "added" if feed_id is None else "published"
+        if sort not in ROW_ORDERS:
+            raise NewsreaderError(f"no sort named {sort!r} (one of {', '.join(ROW_ORDERS)})")
+        return ROW_ORDERS[sort]
+
+    def next_unread(
+        self, after: int | None, *, feed_id: int | None = None, sort: str | None = None
+    ) -> int | None:
+        """The first unread article after `after` in the view's order, going round to the
+        start; None when every article there is read. One pass over the ids, no more."""
+        where, params = self._view(feed_id)
+        order = self._order(sort, feed_id)
+        if sort == "highlights":  # the order reads the count by its name
+            order = order.replace("n DESC", "(SELECT count(*) FROM highlights h "
+                                  "WHERE h.article_id = a.id) DESC")
+        first_unread, passed = None, after is None
+        for article_id, read in self.conn.execute(
+            f"SELECT a.id, a.read FROM articles a {where}ORDER BY {order}", params
+        ):
+            if not read:
+                if passed and article_id != after:
+                    return article_id
+                if first_unread is None:
+                    first_unread = article_id
+            if article_id == after:
+                passed = True
+        return first_unread
 
     def feed_counts(self) -> list[FeedCount]:
         """Subscribed feeds by name with their article and unread counts, in one query (the
@@ -632,6 +681,18 @@ class Library:
         """Whether any feed is subscribed: what the library screen's first frame needs to know
         (the counts come after it)."""
         return self.conn.execute("SELECT EXISTS (SELECT 1 FROM feeds)").fetchone()[0] == 1
+
+
+# How the library's rows can be sorted; each order has an index behind it (schema v6), so a
+# page costs the same at the start of a large library as at its end.
+ROW_ORDERS = {
+    "added": "a.added DESC, a.id DESC",
+    "published": "coalesce(a.published, '') DESC, a.id DESC",
+    "title": "lower(a.title), a.id",
+    "site": "a.site IS NULL, lower(a.site), a.id",
+    "unread": "a.read, a.added DESC, a.id DESC",
+    "highlights": "n DESC, a.added DESC, a.id DESC",
+}
 
 
 def _colour(color: int) -> int:

@@ -90,7 +90,9 @@ class StoredEvent:
     date: str
     start: int
     end: int
-    text: str
+    text: str  # exactly the article's text[start:end]
+    cut_start: bool = False  # the clause starts inside a sentence (shown after "…")
+    cut_end: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from tui.cli.common import (
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from store.analysis.timeline import combine_timelines
+    from store.analysis.labels import date_label
+    from store.analysis.timeline import combine_timelines, excerpt
 
     with open_library(args) as library:
         for article_id in args.ids:
@@ -47,7 +48,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
                         for a, s, e in ev.sources
                     ],
                 },
-                f"{ev.date}\t{one_line(ev.text)}\t"
+                f"{date_label(ev.date)}\t{one_line(excerpt(ev.text, ev.cut_start, ev.cut_end))}\t"
                 + "; ".join(one_line(titles[i]) for i in sources),
             )
     return 0
@@ -153,6 +154,11 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     command = command_maker(common)
 
     p = command(sub, "timeline", cmd_timeline, "the combined timeline of articles", [as_json])
+    p.epilog = (
+        "Each line: the date in words (Thu 24 Feb 2022, week of 21 Feb 2022, Feb 2022), the "
+        "article's own words around it (… where a sentence was cut), the articles. With --json "
+        "the date is the ISO/TIMEX3 value (2022-02-24, 2022-W08, 2022-02, 2022-03-02TNI)."
+    )
     p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--tag", help="only articles with a highlight tagged TAG")
     p.add_argument("--search", metavar="QUERY", help="only articles matching QUERY")

@@ -95,9 +95,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         out()
         out(a.text)
         if timeline:
+            from store.analysis.labels import heading, time_words
+            from store.analysis.timeline import excerpt
+
             out("\nTimeline")
+            last = None
             for e in timeline:
-                out(f"  {e.date}  {one_line(e.text)}")
+                if heading(e.date) != last:
+                    last = heading(e.date)
+                    out(f"  {last}")
+                when = f"{time_words(e.date)}: " if time_words(e.date) else ""
+                out(f"    {when}{one_line(excerpt(e.text, e.cut_start, e.cut_end))}")
         if quotes:
             out("\nQuotes")
             for q in quotes:

@@ -10,17 +10,18 @@ import argparse
 import sys
 
 from store.errors import NewsreaderError
-from tui.cli import analysis, articles, export, feeds, notebook
+from tui.cli import analysis, articles, config, export, feeds, notebook
 from tui.cli.common import EXIT_ERROR, EXIT_USAGE, open_library, warn
 
 
 def cmd_app(args: argparse.Namespace) -> int:
     from store.library.db import default_db_path
     from tui.app import NewsReader
+    from tui.config import config_path
 
     library = open_library(args)  # open (and migrate, and seed) before the screen takes over
     library.close()
-    NewsReader(db_path=args.db or default_db_path()).run()
+    NewsReader(db_path=args.db or default_db_path(), config_path=config_path()).run()
     return 0
 
 
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in (articles, export, analysis, feeds, notebook):
+    for group in (articles, export, analysis, feeds, notebook, config):
         group.add_commands(sub, common, as_json)
     return parser
 

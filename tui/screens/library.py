@@ -1,17 +1,16 @@
 """The library: every article as a row, newest first, with search as you type.
 
 Rows are read a page at a time as the cursor nears the end of what is loaded, so a library
-of 100,000 articles opens as fast as one of ten.
+of 100,000 articles opens as fast as one of ten. S sorts another way (the header shows which),
+N opens the next unread article, A marks the view read.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,19 +22,24 @@ from textual.widgets import DataTable, Static
 from store.article import display_safe
 from store.errors import NewsreaderError
 from store.library.records import ArticleRow, FeedCount, SearchHit
+from tui.config import SORTS
 from tui.display import day, one_line, spaced
+from tui.feed_refresh import (
+    FeedSubscribed,
+    RefreshDone,
+    RefreshProgress,
+    in_background,
+    progress_line,
+)
+from tui.widgets.article_table import ArticleTable
 from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from store.ingest.feeds import Feed, ProgressEvent, RefreshReport
     from tui.protocol import ReaderApp
 
 T = TypeVar("T")
 PAGE = 100  # rows read at a time
 PREFETCH = 20  # read the next page when the cursor is this close to the last loaded row
-SITE_WIDTH = 16
-UNREAD = "●"
-BAR = 20  # cells of the refresh progress bar
 FEEDS_INLINE = 100  # narrower terminals show the feed list only while it is in use (`f`)
 
 
@@ -55,60 +59,6 @@ def hit_prompt(hit: SearchHit) -> Content:
     if meta:
         title = title + Content.from_markup("  [dim]$meta[/dim]", meta=meta)
     return Content("\n").join([title, Content("  ") + snippet])
-
-
-def progress_line(done: int, total: int, what: str) -> Content:
-    """`Refreshing feeds ━━━━━━╺──── 12/40 · what just finished`."""
-    total = max(total, 1)
-    filled = min(BAR, round(BAR * done / total))
-    bar = Content("━" * filled).stylize("$accent") + Content("─" * (BAR - filled)).stylize(
-        "$text-muted"
-    )
-    return Content.assemble(
-        Content("Refreshing feeds ").stylize("bold"),
-        bar,
-        f" {done}/{total}",
-        Content(f" · {what}" if what else "").stylize("$text-muted"),
-    )
-
-
-def in_background(fn: Callable[[], None], name: str) -> None:
-    """Network work on a daemon thread, not a Textual worker: quitting sets the refresh's
-    stop event, but a request in flight can take up to the fetch timeout to give up, and the
-    app's loop must not wait for it (what is stored is stored; SQLite rolls back the rest)."""
-    threading.Thread(target=fn, name=f"newsreader-{name}", daemon=True).start()
-
-
-class RefreshProgress(Message):
-    """Posted from the refresh thread after each feed and each entry."""
-
-    bubble = False  # the library screen's own business
-
-    def __init__(self, event: ProgressEvent) -> None:
-        super().__init__()
-        self.event = event
-
-
-class RefreshDone(Message):
-    bubble = False  # the library screen's own business
-
-    def __init__(self, report: RefreshReport | None, error: str | None, stopped: bool) -> None:
-        super().__init__()
-        self.report, self.error, self.stopped = report, error, stopped
-
-
-class FeedSubscribed(Message):
-    bubble = False  # the library screen's own business
-
-    def __init__(self, feed: Feed | None, created: bool, error: str | None) -> None:
-        super().__init__()
-        self.feed, self.created, self.error = feed, created, error
-
-
-class ArticleTable(DataTable):
-    """The rows; Enter opens (and says so in the footer)."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Open", id="open-row")]
 
 
 class LibraryScreen(Screen):
@@ -135,7 +85,18 @@ class LibraryScreen(Screen):
         Binding("k", "row(-1)", "Previous row", id="row-prev", show=False),
         Binding("g", "first", "First row", id="row-first", show=False),
         Binding("G", "last", "Last loaded row", id="row-last", show=False),
+        Binding("N", "next_unread", "Next unread", id="next-unread", tooltip="Open next unread"),
+        Binding(
+            "S", "sort", "Sort", id="sort", tooltip="Sort another way (added, title, unread…)"
+        ),
+        Binding("A", "mark_all_read", "All read", id="mark-all-read", tooltip="Mark view read"),
     ]
+    # the key bar's keys, most used first: the least used give way on a narrow terminal
+    KEY_BAR = (
+        "open-row", "search", "next-unread", "sort", "add", "toggle-read", "refresh-feeds",
+        "mark-all-read", "speakers", "combined-timeline", "add-feed", "palette", "delete",
+        "export-all",
+    )
 
     def __init__(self) -> None:
         super().__init__(id="library")
@@ -146,6 +107,7 @@ class LibraryScreen(Screen):
         self.feeds: list[FeedCount] = []
         self.rows: dict[int, ArticleRow] = {}  # the loaded rows, by article id
         self.refresh_stop: threading.Event | None = None  # set: a refresh runs
+        self.sort: str | None = self.app.config.sort  # None: added (a feed: published)
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", classes="title-bar")
@@ -157,7 +119,7 @@ class LibraryScreen(Screen):
                 slot.styles.width = feed_list_width(self.app.size.width)
                 yield slot
             with Vertical(id="library-main"):
-                yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+                yield ArticleTable(id="articles")
                 yield Static(id="library-empty", classes="empty")
         yield Static(id="refresh-status")
         yield KeyBar()
@@ -183,16 +145,13 @@ class LibraryScreen(Screen):
             self.call_after_refresh(self.app.exit)
         else:
             self.call_after_refresh(self.app.warm_up)
+            self.call_after_refresh(self.app.report_config)
             if self.query("#feeds-slot"):
                 self.call_after_refresh(self.show_feed_counts)
-        table = self.query_one("#articles", DataTable)
-        # fixed widths: nothing to measure row by row, and columns that do not jump
-        table.add_column("", key="unread", width=1)
-        table.add_column("Title", key="title", width=self._title_width())
-        table.add_column("Site", key="site", width=SITE_WIDTH)
-        table.add_column("Published", key="published", width=10)
-        table.add_column("HL", key="highlights", width=3)
-        table.add_column("Added", key="added", width=10)
+                if self.app.config.refresh_on_start:
+                    self.call_after_refresh(self.action_refresh_feeds)
+        table = self.table
+        table.lay_out(self._table_width(), self.sorted_by)  # fixed widths: columns never jump
         self.reload()
         table.focus()
         self.watch(table, "scroll_y", self._scrolled, init=False)
@@ -200,32 +159,31 @@ class LibraryScreen(Screen):
     # --- rows -----------------------------------------------------------------------------
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#articles", DataTable)
+    def table(self) -> ArticleTable:
+        return self.query_one("#articles", ArticleTable)
 
-    def _title_width(self) -> int:
-        # the other columns, the cell padding, the scrollbar and the feed list
+    @property
+    def sorted_by(self) -> str:
+        """The order the rows are in: the one chosen (S, or the config), else newest added
+        (a feed's newest published)."""
+        return self.sort or ("added" if self.feed_id is None else "published")
+
+    def _table_width(self) -> int:
+        """The terminal's width less the feed list beside the table."""
         from_feeds = 0
         if self._with_feeds() and self.app.size.width >= FEEDS_INLINE:
             from_feeds = feed_list_width(self.app.size.width)
-        return max(
-            20, self.app.size.width - (1 + SITE_WIDTH + 10 + 3 + 10) - 2 * 6 - 2 - from_feeds
-        )
+        return self.app.size.width - from_feeds
 
-    def _row(self, a: ArticleRow) -> list[Text]:
-        return [
-            Text("" if a.read else UNREAD, style="bold"),
-            Text(
-                one_line(a.title, 300),
-                style="" if a.read else "bold",
-                no_wrap=True,
-                overflow="ellipsis",
-            ),
-            Text(one_line(a.site, 80), no_wrap=True, overflow="ellipsis"),
-            Text(day(a.published)),
-            Text(str(a.highlights) if a.highlights else "", justify="right"),
-            Text(day(a.added)),
-        ]
+    def _lay_out(self) -> None:
+        """Columns for the width and the sort; rows already read are shown again in them."""
+        table = self.table
+        current = self.current_id() if table.row_count else None
+        if table.lay_out(self._table_width(), self.sorted_by):
+            for row in self.rows.values():
+                table.add_article(row)
+            if current is not None and str(current) in table.rows:
+                table.move_cursor(row=table.get_row_index(str(current)))
 
     def reload(self, *, select: int | None = None) -> None:
         """Read the first page again (after an add or a delete)."""
@@ -238,6 +196,7 @@ class LibraryScreen(Screen):
         table.clear()
         self.rows.clear()
         self.loaded = 0
+        self._lay_out()  # a feed's default order is another: its header follows
         # a screenful first (the first frame waits for these), the rest of the page after it
         self.load_more(self.app.size.height + 5)
         if self.loaded < min(PAGE, self.total):
@@ -247,11 +206,13 @@ class LibraryScreen(Screen):
             table.move_cursor(row=table.get_row_index(str(select)))
 
     def load_more(self, limit: int = PAGE) -> None:
-        page = self.app.library.list_rows(self.loaded, limit, feed_id=self.feed_id)
+        page = self.app.library.list_rows(
+            self.loaded, limit, feed_id=self.feed_id, sort=self.sorted_by
+        )
         table = self.table
         for a in page:
             if str(a.id) not in table.rows:
-                table.add_row(*self._row(a), key=str(a.id))
+                table.add_article(a)
                 self.rows[a.id] = a
         self.loaded += len(page)
 
@@ -285,16 +246,12 @@ class LibraryScreen(Screen):
             empty.display = False
 
     def on_resize(self) -> None:
-        """The title column takes the width the others leave."""
+        """Columns by priority for the width; the title takes what the others leave."""
         if self._with_feeds():
             self.set_class(self.app.size.width < FEEDS_INLINE, "-narrow")
             if lists := self.query("#feeds"):
                 lists.first().show(self.feeds, self.feed_id, feed_list_width(self.app.size.width))
-        column = self.table.columns.get("title")  # type: ignore[call-overload]
-        if column is not None and column.width != self._title_width():
-            column.width = self._title_width()
-            self.table._require_update_dimensions = True  # (no public way to resize a column)
-            self.table.refresh(layout=True)
+        self._lay_out()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= self.loaded - PREFETCH and self.loaded < self.total:
@@ -338,10 +295,7 @@ class LibraryScreen(Screen):
         row = self.rows[article_id] = replace(
             row, read=read, highlights=len(self.app.library.highlights(article_id))
         )
-        for column, cell in zip(
-            ("unread", "title", "site", "published", "highlights"), self._row(row), strict=False
-        ):
-            self.table.update_cell(str(article_id), column, cell)
+        self.table.update_article(row)
 
     def show_feed_counts(self) -> None:
         """Unread counts (and feeds) as they are now, in the list and the title."""
@@ -399,12 +353,14 @@ class LibraryScreen(Screen):
     async def action_search(self) -> None:
         """The search box and its hits are made on the first `/` (not needed at start-up)."""
         if not self.query("#search"):
-            from textual.widgets import Input, OptionList
+            from textual.widgets import Input
+
+            from tui.widgets.nav_list import NavList
 
             search = Input(placeholder="Search titles, text and notes", id="search")
             search.cursor_blink = False  # quiet, and snapshots stay stable
             await self.mount(search, before=self.table)
-            await self.mount(OptionList(id="hits"), after=self.table)
+            await self.mount(NavList(id="hits"), after=self.table)
         self.searching = True
         self.set_class(True, "-searching")
         self.query_one("#search").focus()
@@ -530,6 +486,65 @@ class LibraryScreen(Screen):
 
     def action_export_all(self) -> None:
         self.app.export(None)
+
+    # --- habits: sort, next unread, all read --------------------------------------------------
+
+    def action_sort(self) -> None:
+        """The next order: added, published, title, site, unread first, most highlights."""
+        self.sort = SORTS[(SORTS.index(self.sorted_by) + 1) % len(SORTS)]
+        self.reload(select=self.current_id())
+        self.table.move_cursor(row=self.table.cursor_row)  # (keeps the cursor in view)
+        self.app.notify(f"Sorted by {self.sort}", markup=False, timeout=2)
+
+    def action_next_unread(self) -> None:
+        """Open the next unread article after the cursor, in this view's order; when this
+        feed has none left, in the whole library."""
+        library = self.app.library
+        after = None if self.searching else self.current_id()
+        found = library.next_unread(after, feed_id=self.feed_id, sort=self.sorted_by)
+        if found is None and self.feed_id is not None:
+            found = library.next_unread(None, sort=self.sort)
+            if found is not None:
+                self.choose_feed(None)
+        if found is None:
+            self.app.notify("No unread articles", markup=False)
+            return
+        if self.searching:
+            self.action_close_search()
+        self.reload(select=found)
+        self.open_article(found)
+
+    def action_mark_all_read(self) -> None:
+        """Every article of this view read, after asking (Enter there says no)."""
+        from store.ingest.feeds import unread_count
+        from tui.widgets.dialogs import ConfirmScreen
+
+        unread = unread_count(self.app.library, self.feed_id)
+        if not unread:
+            self.app.notify("Nothing unread here", markup=False)
+            return
+        feed = next((f for f in self.feeds if f.id == self.feed_id), None)
+        where = f"in {one_line(feed.name, 60)}" if feed else "in the library"
+        question = Content(
+            f"Mark {unread:,} unread article{'s' if unread != 1 else ''} {where} read?"
+        )
+
+        def answered(yes: bool | None) -> None:
+            from store.ingest.feeds import mark_all_read
+
+            if not yes:
+                return
+            try:
+                done = mark_all_read(self.app.library, self.feed_id)
+            except NewsreaderError as e:
+                self.app.notify(str(e), severity="error", markup=False)
+                return
+            self.app.notify(f"Marked {done:,} read", markup=False)
+            if self.feeds:
+                self.show_feed_counts()
+            self.reload(select=self.current_id())
+
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_speakers(self) -> None:
         self.app.open_view("speakers")

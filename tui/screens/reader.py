@@ -2,6 +2,11 @@
 
 Every change goes to the Library at once; `u` undoes the last one by putting the stored
 highlight back exactly as it was.
+
+Layouts by size: wide, the article beside both panes; medium, beside the two stacked;
+narrower, one of the three at a time, full width, with Tab going on to the next (a line of
+tabs on top and the key bar say which). On a low terminal the header shrinks to two lines so
+the article keeps most of the rows.
 """
 
 from __future__ import annotations
@@ -18,21 +23,55 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.article import display_safe
 from store.errors import NewsreaderError
 from store.library.records import Highlight, StoredArticle
 from tui.display import one_line, quoted, spaced
 from tui.widgets.article_view import ArticleView, Mark
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.nav_list import NavList
+from tui.widgets.pane_tabs import PANES, PaneTabs
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from textual.events import DescendantFocus
+
     from tui.protocol import ReaderApp
 
-WIDE = 150  # at least this many columns: article, timeline and quotes side by side
-MEDIUM = 110  # at least this many: the two panes stacked beside the article
+WIDE = 170  # at least this many columns: article, timeline and quotes side by side
+MEDIUM = 120  # at least this many: the two panes stacked beside the article; fewer: tabs
+SHORT = 22  # fewer rows than this: a two-line header
+PANE_NAMES = [name for name, _ in PANES]
+ON_THE_ARTICLE = {"highlight", "colour", "note", "tags", "remove", "jump"}
 
 COLOUR = Binding.Group("Colour", compact=True)
 JUMP = Binding.Group("Jump", compact=True)
+
+
+def timeline_options(events) -> list[Option | None]:
+    """Timeline entries under one heading per day or period ("Wed 2 Mar 2022", "week of 21 Feb
+    2022"), each the article's own words ("…" where cut), a time of day before it."""
+    from store.analysis.labels import heading, time_words
+    from store.analysis.timeline import excerpt
+
+    options: list[Option | None] = []
+    last = None
+    for i, e in enumerate(events):
+        if options:
+            options.append(None)
+        if (head := heading(e.date)) != last:
+            options.append(Option(Content(display_safe(head)), disabled=True))
+            last = head
+        text = display_safe(excerpt(e.text, e.cut_start, e.cut_end, PANE_ENTRY))
+        when = time_words(e.date)
+        prompt = Content.from_markup("[b]$when:[/b] $text", when=when, text=text) if when else (
+            Content(text)
+        )
+        options.append(Option(prompt, id=f"t{i}"))
+    return options
+
+
+PANE_ENTRY = 300  # characters of a timeline entry before it is cut at a word
 
 
 @dataclass(frozen=True)
@@ -41,6 +80,10 @@ class Change:
 
     highlight_id: int
     before: Highlight | None
+
+
+class PaneNote(Static, can_focus=True):
+    """What an empty pane says; it takes the focus the list would have had."""
 
 
 def _marks(highlights: list[Highlight]) -> list[Mark]:
@@ -85,18 +128,43 @@ class ReaderScreen(Screen):
             "e", "export", "Export", id="export-article", tooltip="Export this article to Markdown"
         ),
         Binding(
+            "tab",
+            "cycle_pane(1)",
+            "Next pane",
+            id="pane-next",
+            tooltip="Article → timeline → quotes (narrow: shows it)",
+        ),
+        Binding(
+            "shift+tab",
+            "cycle_pane(-1)",
+            "Previous pane",
+            id="pane-prev",
+            show=False,
+            tooltip="Quotes → timeline → article",
+        ),
+        Binding(
             "T",
             "toggle_pane('timeline')",
             "Timeline",
             id="toggle-timeline",
-            tooltip="Show or hide the timeline pane",
+            show=False,
+            tooltip="To the timeline; again: back to the article",
         ),
         Binding(
             "Q",
             "toggle_pane('quotes')",
             "Quotes",
             id="toggle-quotes",
-            tooltip="Show or hide the quotes pane",
+            show=False,
+            tooltip="To the quotes; again: back to the article",
+        ),
+        Binding(
+            "escape",
+            "show_pane('article')",
+            "Article",
+            id="pane-article",
+            show=False,
+            tooltip="From a pane: back to the article",
         ),
         Binding(
             "D", "anchor", "Date", id="anchor-date", show=False, tooltip="Correct the anchor date"
@@ -111,23 +179,29 @@ class ReaderScreen(Screen):
         ),
         Binding("q", "back", "Back", id="back"),
     ]
+    # the key bar's keys, most used first: the least used give way on a narrow terminal
+    KEY_BAR = (
+        "pane-next", "list-select", "highlight", "Colour", "note", "select", "Move", "tags", "undo",
+        "remove", "Jump", "export-article", "palette",
+    )
 
     def __init__(self, article_id: int, span: tuple[int, int] | None = None) -> None:
         super().__init__(id="reader")
         self.article_id = article_id
         self.initial_span = span
         self.undo_stack: list[Change] = []
-        self.hidden_panes: set[str] = set()
+        self.shown = "article"  # narrow: the one of article, timeline, quotes on screen
 
     @property
     def article(self) -> StoredArticle:
         return self._article
 
     def compose(self) -> ComposeResult:
-        self._width_classes(self.app.size.width)  # before mounting: styles applied once
+        self._size_classes(*self.app.size)  # before mounting: styles applied once
         library = self.app.library
         self._article = article = library.get_article(self.article_id)
         self.highlights = library.highlights(self.article_id)
+        yield PaneTabs(id="pane-tabs")
         with Horizontal(id="body"):
             with Vertical(id="article-column"):
                 yield Static(self._header(), id="article-header")
@@ -138,12 +212,12 @@ class ReaderScreen(Screen):
             with Horizontal(id="panes"):
                 with Vertical(id="timeline-pane", classes="pane"):
                     yield Static(Content("Timeline"), classes="pane-title")
-                    yield OptionList(id="timeline")
-                    yield Static(classes="empty", id="timeline-empty")
+                    yield NavList(id="timeline")
+                    yield PaneNote(classes="empty", id="timeline-empty")
                 with Vertical(id="quotes-pane", classes="pane"):
                     yield Static(Content("Quotes"), classes="pane-title")
-                    yield OptionList(id="quotes")
-                    yield Static(classes="empty", id="quotes-empty")
+                    yield NavList(id="quotes")
+                    yield PaneNote(classes="empty", id="quotes-empty")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -196,22 +270,12 @@ class ReaderScreen(Screen):
         library = self.app.library
         events = library.timeline(self.article_id)
         quotes = library.quotes(self.article_id)
-        timeline = self.query_one("#timeline", OptionList)
+        timeline = self.query_one("#timeline", NavList)
         timeline.clear_options()
-        timeline.add_options(
-            spaced(
-                Option(
-                    Content.from_markup(
-                        "[b]$date[/b]\n$text", date=one_line(e.date), text=one_line(e.text, 240)
-                    ),
-                    id=f"t{i}",
-                )
-                for i, e in enumerate(events)
-            )
-        )
+        timeline.add_options(timeline_options(events))
         self.spans = {f"t{i}": (e.start, e.end) for i, e in enumerate(events)}
         self.spans |= {f"q{i}": (q.start, q.end) for i, q in enumerate(quotes)}
-        quote_list = self.query_one("#quotes", OptionList)
+        quote_list = self.query_one("#quotes", NavList)
         quote_list.clear_options()
         quote_list.add_options(
             spaced(
@@ -227,9 +291,10 @@ class ReaderScreen(Screen):
             )
         )
         for listing in (timeline, quote_list):
-            listing.highlighted = 0 if listing.option_count else None
+            listing.action_first()
         self._empty("timeline", not events, "No dated events found in this article.")
         self._empty("quotes", not quotes, "No quotations found in this article.")
+        self.query_one(PaneTabs).counts = {"timeline": len(events), "quotes": len(quotes)}
 
     def _empty(self, pane: str, empty: bool, message: str) -> None:
         note = self.query_one(f"#{pane}-empty", Static)
@@ -240,6 +305,8 @@ class ReaderScreen(Screen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id in self.spans:
             event.stop()
+            if self.tabbed:
+                self.show_pane("article")
             self.view.show_spot(*self.spans[event.option.id])
 
     def on_article_view_cursor_moved(self, _: ArticleView.CursorMoved) -> None:
@@ -270,26 +337,71 @@ class ReaderScreen(Screen):
     # --- layout -----------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self._layout(self.size.width)
+        self._size_classes(*self.size)
 
-    def _width_classes(self, width: int) -> None:
+    def _size_classes(self, width: int, height: int) -> None:
         self.set_class(width >= WIDE, "-wide")
         self.set_class(MEDIUM <= width < WIDE, "-medium")
         self.set_class(width < MEDIUM, "-narrow")
+        self.set_class(height < SHORT, "-short")
+        for name in PANE_NAMES:
+            self.set_class(name == self.shown, f"-show-{name}")
 
-    def _layout(self, width: int) -> None:
-        self._width_classes(width)
-        for pane in ("timeline", "quotes"):
-            self.query_one(f"#{pane}-pane").set_class(pane in self.hidden_panes, "-hidden")
-        self.query_one("#panes").set_class(self.hidden_panes >= {"timeline", "quotes"}, "-hidden")
+    @property
+    def tabbed(self) -> bool:
+        """One of article, timeline and quotes at a time (a narrow terminal)."""
+        return self.has_class("-narrow")
+
+    def show_pane(self, name: str) -> None:
+        """Go to the article or a pane: on a narrow terminal it takes the screen; on a wide one
+        it takes the focus."""
+        self.shown = name
+        self._size_classes(*self.size)
+        self.query_one(PaneTabs).shown = name
+        if name == "article":
+            self.view.focus()
+        else:
+            listing = self.query_one(f"#{name}", NavList)
+            (listing if listing.display else self.query_one(f"#{name}-empty")).focus()
+        self.refresh_bindings()
+
+    def action_show_pane(self, name: str) -> None:
+        if name == "article" and self.shown == "article":
+            return
+        self.show_pane(name)
+
+    def action_cycle_pane(self, step: int) -> None:
+        here = PANE_NAMES.index(self.shown)
+        self.show_pane(PANE_NAMES[(here + step) % len(PANE_NAMES)])
 
     def action_toggle_pane(self, pane: str) -> None:
-        self.hidden_panes ^= {pane}
-        if self.has_class("-narrow") and pane not in self.hidden_panes:
-            self.add_class("-panes-shown")
-        self._layout(self.size.width)
-        if pane in self.hidden_panes and self.focused and self.focused.id == pane:
-            self.view.focus()
+        self.show_pane("article" if self.shown == pane else pane)
+
+    def key_description(self, binding: Binding) -> str | None:
+        """The key bar names where Tab goes next, and what Enter does in a pane."""
+        if binding.id == "pane-next":
+            following = PANE_NAMES[(PANE_NAMES.index(self.shown) + 1) % len(PANE_NAMES)]
+            return dict(PANES)[following]
+        if binding.id == "list-select":
+            return "Go there"
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A pane that has the screen to itself hides the article: the keys that mark up the
+        article's words wait until it is back (Tab, Escape)."""
+        return not (action in ON_THE_ARTICLE and self.tabbed and self.shown != "article")
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """A click (or a dialog closing) can move the focus: what is shown follows it."""
+        for name in PANE_NAMES:
+            if event.widget.id in (name, f"{name}-empty") and self.shown != name:
+                self.shown = name
+                self.query_one(PaneTabs).shown = name
+                self._size_classes(*self.size)
+                self.refresh_bindings()
+
+    def on_pane_tabs_chosen(self, message: PaneTabs.Chosen) -> None:
+        self.show_pane(message.pane)
 
     # --- highlights -------------------------------------------------------------------------
 

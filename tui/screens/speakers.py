@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.display import one_line, quoted, said_on, spaced
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.nav_list import NavList
 
 if TYPE_CHECKING:
     from tui.protocol import ReaderApp
@@ -31,7 +32,7 @@ class SpeakersScreen(Screen):
         yield Static(Content("Speakers"), classes="title-bar")
         with Horizontal():
             with Vertical(classes="pane"):
-                yield OptionList(id="speaker-list")
+                yield NavList(id="speaker-list")
                 yield Static(
                     Content("Nobody is quoted in the library yet."),
                     classes="empty",
@@ -39,7 +40,7 @@ class SpeakersScreen(Screen):
                 )
             with Vertical(classes="pane"):
                 yield Static(Content("Quotes"), classes="pane-title", id="speaker-quotes-title")
-                yield OptionList(id="speaker-quotes")
+                yield NavList(id="speaker-quotes")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -1,4 +1,5 @@
-"""One timeline of every article; choosing an event opens its article at the event."""
+"""One timeline of every article, under a heading per day or period; choosing an event opens
+its article at the event."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.article import display_safe
 from tui.display import one_line
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.nav_list import NavList
 
 if TYPE_CHECKING:
     from tui.protocol import ReaderApp
@@ -27,39 +30,47 @@ class CombinedTimelineScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Timeline of the library"), classes="title-bar")
-        yield OptionList(id="combined-timeline")
+        yield NavList(id="combined-timeline")
         yield Static(
             Content("No dated events in the library yet."), classes="empty", id="timeline-empty"
         )
         yield KeyBar()
 
     def on_mount(self) -> None:
-        from store.analysis.timeline import combine_timelines
+        from store.analysis.labels import heading, time_words
+        from store.analysis.timeline import combine_timelines, excerpt
 
         library = self.app.library
         events = combine_timelines(library.events_of(library.article_ids()))
         titles = library.titles(s[0] for ev in events for s in ev.sources)
-        listing = self.query_one("#combined-timeline", OptionList)
+        listing = self.query_one("#combined-timeline", NavList)
+        options: list[Option | None] = []
+        last = None
         for i, ev in enumerate(events):
+            if options:
+                options.append(None)
+            if (head := heading(ev.date)) != last:  # one heading per day or period
+                options.append(Option(Content(display_safe(head)), disabled=True))
+                last = head
             sources = list(ev.sources)
             names = "; ".join(one_line(titles[a], 60) for a in dict.fromkeys(s[0] for s in sources))
             first = sources[0] if sources else None
-            if i:
-                listing.add_option(None)
-            listing.add_option(
+            when = time_words(ev.date)
+            options.append(
                 Option(
                     Content.from_markup(
-                        "[b]$date[/b]  $text\n[dim]$titles[/dim]",
-                        date=one_line(ev.date),
-                        text=one_line(ev.text, 240),
+                        "[b]$when[/b]$text\n[dim]$titles[/dim]",
+                        when=f"{when}: " if when else "",
+                        text=display_safe(excerpt(ev.text, ev.cut_start, ev.cut_end, 300)),
                         titles=names,
                     ),
                     id=f"{i}:{first[0]}:{first[1]}:{first[2]}" if first else None,
                 )
             )
+        listing.add_options(options)
         self.query_one("#timeline-empty").display = not events
         listing.display = bool(events)
-        listing.highlighted = 0 if events else None
+        listing.action_first()
         listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

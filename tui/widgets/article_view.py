@@ -23,6 +23,7 @@ from textual.strip import Strip
 from store.analysis.segment import WORD, sentence_spans
 
 MOVE = Binding.Group("Move", compact=True)
+OVERLAYS = {"article--noted", "article--mark"}  # decorations that style, never colour
 EXTEND = Binding.Group("Extend", compact=True)  # shown in the help; the footer is full
 
 
@@ -308,9 +309,10 @@ class ArticleView(ScrollView, can_focus=True):
             content = Content(self.text[start:end])
             for s, e, component in self._drawn:
                 if s < end and e > start:
-                    content = content.stylize(
-                        self.get_visual_style(component), max(s, start) - start, min(e, end) - start
-                    )
+                    # a note's underline and a chosen spot's bold add to the colours under
+                    # them; the others bring their own background
+                    style = self.get_visual_style(component, partial=component in OVERLAYS)
+                    content = content.stylize(style, max(s, start) - start, min(e, end) - start)
             strip = Strip(content.render_segments(self.visual_style), content.cell_length)
             if len(self._cache) > 5000:
                 self._cache.clear()
@@ -357,6 +359,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self.call_after_refresh(lambda: (self.words, self.sentences))  # before the first key
+
+    def notify_style_update(self) -> None:
+        """New styles (another theme): the cached lines were drawn in the old colours."""
+        super().notify_style_update()
+        self._cache.clear()
+        self.refresh()
 
     @property
     def sentences(self) -> list[tuple[int, int]]:

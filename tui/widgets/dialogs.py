@@ -44,11 +44,12 @@ class PromptScreen(ModalScreen[str | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; y or Enter says yes, n or Escape says no."""
+    """A yes/no question; y says yes, n, Escape or Enter say no (the harmless choice is the
+    one a hurried Enter makes)."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
+        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape,enter", "answer(False)", "No", id="confirm-no"),
     ]
 
     def __init__(self, question: str | Content) -> None:
@@ -58,7 +59,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title")
-            yield Static(Content("y / Enter: yes · n / Escape: no"), classes="dialog-help")
+            yield Static(Content("y: yes · n, Escape or Enter: no"), classes="dialog-help")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -6,11 +6,11 @@ Made only when the library has feeds, so a library without any opens exactly as 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from store.article import display_safe
 from store.library.records import FeedCount
+from tui.widgets.nav_list import NavList
 
 ALL = "all"  # the option id of "All articles"
 
@@ -30,7 +30,7 @@ def feed_prompt(name: str, unread: int, width: int, failed: bool = False) -> Con
     return label + Content(pad) + Content(count).stylize("bold")
 
 
-class FeedList(OptionList):
+class FeedList(NavList):
     """Highlighting a feed filters the table to it (the screen listens)."""
 
     def __init__(self, feeds: list[FeedCount], selected: int | None, width: int, **kwargs) -> None:

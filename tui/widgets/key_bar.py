@@ -2,7 +2,10 @@
 
 Textual's Footer makes a widget per key, which costs a noticeable share of the start-up
 budget; this draws the same information (screen keys first, then the focused pane's, grouped
-keys together) as one line of text.
+keys together) as one line of text. When the line is too long, the least used keys give way
+first: a screen ranks its keys in `KEY_BAR` (binding ids or group names, most used first,
+also the order they are shown in); help, quit and back are never dropped and stand at the
+right end.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
+
+PINNED = frozenset({"help", "quit", "back", "speakers-back", "timeline-back"})
+PALETTE = "palette"  # the ^p entry's name in a screen's KEY_BAR
 
 
 class KeyBar(Widget):
@@ -55,36 +61,54 @@ class KeyBar(Widget):
             ranked.append((rank, order, binding))
         return [(rank, b) for rank, _, b in sorted(ranked, key=lambda r: (r[0], r[1]))]
 
-    def render(self) -> Content:
-        """One line that fits: when the keys are too many, the screen's last ones give way
-        (every key stays in the help screen and the palette)."""
+    def _description(self, binding: Binding) -> str:
+        """What a key does now: a screen may say it better than the binding ("tab Quotes")."""
+        describe = getattr(self.screen, "key_description", None)
+        return (describe(binding) if describe else None) or binding.description
+
+    def parts(self) -> list[tuple[str, Content]]:
+        """(name, "key description") of each key to show, in the order shown; a group of keys
+        is one part named by its group."""
         key_style = self.get_visual_style("key-bar--key")
-        parts: list[tuple[int, Content]] = []
+        parts: list[tuple[str, Content]] = []
         for group, members in groupby(self.shown(), key=lambda rb: rb[1].group):
-            ranked = list(members)
-            bindings = [b for _, b in ranked]
+            bindings = [b for _, b in members]
             if group is not None and len(bindings) > 1:
                 keys = "".join(self.app.get_key_display(b) for b in bindings)
-                parts.append(
-                    (
-                        ranked[0][0],
-                        Content(keys).stylize(key_style) + Content(f" {group.description}"),
-                    )
-                )
+                label = Content(keys).stylize(key_style) + Content(f" {group.description}")
+                parts.append((group.description, label))
             else:
                 parts.extend(
                     (
-                        rank,
+                        b.id or b.action,
                         Content(self.app.get_key_display(b)).stylize(key_style)
-                        + Content(f" {b.description}"),
+                        + Content(f" {self._description(b)}"),
                     )
-                    for rank, b in ranked
+                    for b in bindings
                 )
-        palette = Content("^p").stylize(key_style) + Content(" palette")
+        parts.append((PALETTE, Content("^p").stylize(key_style) + Content(" palette")))
+        # the screen's ranking is also the order shown; help, quit and back at the right end
+        priority = list(getattr(self.screen, "KEY_BAR", ()))
+        ranked = sorted(
+            (p for p in parts if p[0] in priority), key=lambda p: priority.index(p[0])
+        )
+        unranked = [p for p in parts if p[0] not in priority and p[0] not in PINNED]
+        return ranked + unranked + [p for p in parts if p[0] in PINNED]
+
+    def render(self) -> Content:
+        """One line that fits: the least used keys give way (every key stays in the help
+        screen and the palette)."""
+        parts = self.parts()
+        priority = list(getattr(self.screen, "KEY_BAR", ()))
+        # dropped first: keys the screen does not rank (the last first), then its ranked ones
+        # from the least used; help, quit and back never
+        names = [name for name, _ in parts if name not in PINNED]
+        droppable = [n for n in reversed(names) if n not in priority]
+        droppable += [n for n in reversed(priority) if n in names]
         room = self.content_region.width or self.size.width
-        shown = [c for _, c in parts] + [palette]
-        while len(parts) > 1 and sum(c.cell_length + 2 for c in shown) - 2 > room:
-            screen_keys = [i for i, (rank, _) in enumerate(parts) if rank == 0]
-            parts.pop(screen_keys[-1] if screen_keys else len(parts) - 1)
-            shown = [c for _, c in parts] + [palette]
-        return Content("  ").join(shown)
+        shown = dict(parts)
+        for name in droppable:
+            if sum(c.cell_length + 2 for c in shown.values()) - 2 <= room:
+                break
+            del shown[name]
+        return Content("  ").join(list(shown.values()))
