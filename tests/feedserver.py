@@ -39,11 +39,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.headers.get("If-Modified-Since") == LAST_MODIFIED
             and not self.headers.get("If-None-Match")
         ):
+            owner.not_modified[path] += 1  # counted before the client can read the answer
             self.send_response(304)
             self.send_header("ETag", tag)
             self.send_header("Content-Length", "0")
             self.end_headers()
-            owner.not_modified[path] += 1
             return
         self.reply(
             200, body, content_type, {"ETag": tag, "Last-Modified": LAST_MODIFIED, **headers}
