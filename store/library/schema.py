@@ -159,12 +159,42 @@ def _v5_unread_counts(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_articles_feed_read ON articles (feed_id, read)")
 
 
+def _v6_trash_journal_places(conn: sqlite3.Connection) -> None:
+    """Nothing a person made is lost: a trash of removed highlights and articles (JSON
+    snapshots of their rows, kept until the trash is emptied), a journal of highlight changes
+    for undo and redo across restarts, each article's reading place, and note drafts.
+
+    Trash, journal and drafts have no foreign keys on purpose: they outlive the rows they keep.
+    """
+    conn.execute(
+        "CREATE TABLE trash (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id INTEGER NOT "
+        "NULL, article_id INTEGER NOT NULL, title TEXT NOT NULL, label TEXT NOT NULL, "
+        "detail TEXT NOT NULL DEFAULT '', snapshot TEXT NOT NULL, removed TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_trash_item ON trash (kind, item_id)")
+    conn.execute(
+        "CREATE TABLE journal (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, "
+        "highlight_id INTEGER NOT NULL, description TEXT NOT NULL, before_state TEXT, "
+        "after_state TEXT, undone INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_journal_article ON journal (article_id, undone, id)")
+    conn.execute(
+        "CREATE TABLE places (article_id INTEGER PRIMARY KEY REFERENCES articles(id), "
+        "cursor INTEGER NOT NULL, top INTEGER NOT NULL, updated TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE note_drafts (highlight_id INTEGER PRIMARY KEY, article_id INTEGER NOT "
+        "NULL, text TEXT NOT NULL, updated TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
     _v3_feeds,
     _v4_search_follows_indexed_columns,
     _v5_unread_counts,
+    _v6_trash_journal_places,
 ]
 LATEST = len(MIGRATIONS)
 
