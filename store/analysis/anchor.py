@@ -61,8 +61,11 @@ def _clues(text: str, near: Date) -> list[_Clue]:
         elif m := _MONTHDAY.match(value):
             clues.append(_Clue("monthday", ahead, dateline, month=int(m[1]), day=int(m[2])))
         elif m := _ORDINAL.match(value):
-            shift = -1 if re.search(r"\b(?:last|previous)\s+month", low) else (
-                1 if "next month" in low else 0)
+            shift = (
+                -1
+                if re.search(r"\b(?:last|previous)\s+month", low)
+                else (1 if "next month" in low else 0)
+            )
             clues.append(_Clue("ordinal", ahead, day=int(m[1]), shift=shift))
         elif (m := _WEEKDAY.match(value)) and not re.match(r"(?:last|next|this)\b", low):
             clues.append(_Clue("weekday", ahead, weekday=int(m[1]) - 1))

@@ -34,36 +34,105 @@ class DateMention:
 # ---------------------------------------------------------------------------- vocabulary
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 _VAGUE = {"several", "few", "many", "some", "dozens", "numerous", "recent", "coming"}
 _UNIT_CODE = {
-    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "W",
-    "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "E", "centur": "C",
+    "second": "TS",
+    "minute": "TM",
+    "hour": "TH",
+    "day": "D",
+    "week": "W",
+    "fortnight": "W",
+    "weekend": "WE",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "E",
+    "centur": "C",
     "millenni": "L",
 }
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _PARTS = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-    "midday": "MI", "noon": "12:00", "midnight": "24:00", "overnight": "NI",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "midday": "MI",
+    "noon": "12:00",
+    "midnight": "24:00",
+    "overnight": "NI",
 }
 
 # ---------------------------------------------------------------------------- regex parts
@@ -100,9 +169,7 @@ _MONTH_FULL = (
     r"(?-i:January|February|March|April|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)(?![a-z])"
 )
-_WEEKDAY = (
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
-)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
 _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _DAYORD = (
     r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh"
@@ -350,8 +417,11 @@ def _is_future(text: str, sent_start: int, start: int, end: int, sent_end: int) 
     if _PRESENT_NEAR.search(before):
         return True
     # "had been due to expire Friday": a plan seen from the past of the past is over
-    fut = [m.end() for m in _FUTURE.finditer(before)
-           if not _HAD.search(before, max(0, m.start() - 5), m.start())]
+    fut = [
+        m.end()
+        for m in _FUTURE.finditer(before)
+        if not _HAD.search(before, max(0, m.start() - 5), m.start())
+    ]
     past = [m.end() for m in _PAST.finditer(before)]
     if fut or past:
         return bool(fut) and (not past or fut[-1] >= past[-1])
@@ -525,7 +595,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         _rx(
-            r"(?:(?:the|this|that|its|their|a)\s+)?(?:(?:(?:" + _YEAR + r"|fiscal\s+" + _YEAR
+            r"(?:(?:the|this|that|its|their|a)\s+)?(?:(?:(?:"
+            + _YEAR
+            + r"|fiscal\s+"
+            + _YEAR
             + r"|year-(?:earlier|ago)|year\s+(?:earlier|ago)|comparable|latest|current|recent"
             r"|fiscal|same|previous|preceding|past|just[\s-]ended|(?:this|last|next)\s+year's"
             r"|year's|calendar)\s+){0,3})"
@@ -541,14 +614,17 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "half",
         _rx(
             r"(?:the\s+)?(first|second|last|latter)\s+half(?:\s+of\s+(?:(?:fiscal\s+)?("
-            + _YEAR + r")|(this|last|next|the)\s+year))?(?!\s+of\s+the\s+)"
+            + _YEAR
+            + r")|(this|last|next|the)\s+year))?(?!\s+of\s+the\s+)"
         ),
     ),
     (
         "nine_months",
-        _rx(r"(?:the\s+)?(?:(?:first|latest|year-earlier|past)\s+)?(six|nine)[\s-]months?(?:\s+period)?"
+        _rx(
+            r"(?:the\s+)?(?:(?:first|latest|year-earlier|past)\s+)?(six|nine)[\s-]months?(?:\s+period)?"
             r"(?=\s+(?:ended|ending|to|of|were|was|results|period|profit|net|earnings|sales)\b|[,.])"
-            r"|(?:the\s+)?year[\s-](?:earlier|ago)\s+(six|nine)[\s-]months?\b"),
+            r"|(?:the\s+)?year[\s-](?:earlier|ago)\s+(six|nine)[\s-]months?\b"
+        ),
     ),
     (
         "relative",
@@ -604,8 +680,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "ago_vague",
-        _rx(r"\b(?:(days|weeks|months|years|decades|moments|minutes|hours)\s+ago"
-            r"|(?:a\s+)?(?:short|long)\s+time\s+ago)\b"),
+        _rx(
+            r"\b(?:(days|weeks|months|years|decades|moments|minutes|hours)\s+ago"
+            r"|(?:a\s+)?(?:short|long)\s+time\s+ago)\b"
+        ),
     ),
     (
         "duration",
@@ -658,14 +736,23 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "clock",
         _rx(
             r"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before"
-            r"|after))\s+)?(?<![\w:.])(\d{1,2})(?:[:.](\d\d))?\s*(" + _AMPM + r")" + _ZONE
-            + r"|(?<![\w:])(\d{1,2}):(\d\d)(?![\d:])" + _ZONE
+            r"|after))\s+)?(?<![\w:.])(\d{1,2})(?:[:.](\d\d))?\s*("
+            + _AMPM
+            + r")"
+            + _ZONE
+            + r"|(?<![\w:])(\d{1,2}):(\d\d)(?![\d:])"
+            + _ZONE
             + r"|\b(noon|midnight|midday|mid[\s-]?afternoon|mid[\s-]?morning|overnight)\b"
             r"|\b(\w+)\s+o'clock\b"
         ),
     ),
-    ("part", _rx(r"(?<!\w)(?:(?:in|during|on)\s+)?the\s+(morning|afternoon|evening|night)\b"
-                 r"(?!\s+(?:of|before|after|\w+ing)\b)")),
+    (
+        "part",
+        _rx(
+            r"(?<!\w)(?:(?:in|during|on)\s+)?the\s+(morning|afternoon|evening|night)\b"
+            r"(?!\s+(?:of|before|after|\w+ing)\b)"
+        ),
+    ),
     (
         "ref",
         _rx(
@@ -800,8 +887,10 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
             if g(3).lower() in ("the last", "the past"):
                 return "DURATION", "P1C", None
             return "DATE", f"{c:02d}", None
-        n = int(g(1)) if g(1) else {"eighteenth": 18, "nineteenth": 19, "twentieth": 20}.get(
-            g(2).lower(), 21
+        n = (
+            int(g(1))
+            if g(1)
+            else {"eighteenth": 18, "nineteenth": 19, "twentieth": 20}.get(g(2).lower(), 21)
         )
         return "DATE", f"{n - 1:02d}", None
     if name == "quarter":
@@ -909,13 +998,22 @@ def _resolve(name: str, m: re.Match[str], ctx: _Ctx) -> _Result:  # noqa: C901 -
             word = g(1).lower()
             if re.match(r" (?:[A-Z]|newspaper|paper|magazine)", ctx.text[m.end() : m.end() + 12]):
                 return None  # "the Communist Party daily Granma": a newspaper, not a SET
-            if re.match(r"\s+(?:said|reported|says|reports|wrote)\b", ctx.text[m.end() :
-                                                                             m.end() + 12]):
+            if re.match(
+                r"\s+(?:said|reported|says|reports|wrote)\b", ctx.text[m.end() : m.end() + 12]
+            ):
                 return None  # "the daily said": the newspaper again
             code = {
-                "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-                "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M",
-                "biweekly": "P2W", "bimonthly": "P2M", "semiannually": "P6M",
+                "daily": "P1D",
+                "nightly": "P1D",
+                "weekly": "P1W",
+                "monthly": "P1M",
+                "annually": "P1Y",
+                "yearly": "P1Y",
+                "hourly": "PT1H",
+                "quarterly": "P3M",
+                "biweekly": "P2W",
+                "bimonthly": "P2M",
+                "semiannually": "P6M",
             }[word]
             return "SET", code, None
         unit = (g(3) or g(4) or "day").lower()
@@ -961,7 +1059,7 @@ _PERFECT = re.compile(r"\b(?:had|has|have)\b", _F)
 
 
 def _deadline(ctx: _Ctx, start: int) -> bool:
-    """"pay it down by February", "loans through January": a limit set ahead of the telling,
+    """ "pay it down by February", "loans through January": a limit set ahead of the telling,
     hence the coming occurrence when that is at most half a year off, unless a perfect tense
     looks back from it ("had fallen by March")."""
     s, _ = ctx.sentence(start)
@@ -970,7 +1068,7 @@ def _deadline(ctx: _Ctx, start: int) -> bool:
 
 
 def _year_end_value(m: re.Match[str], ctx: _Ctx) -> _Result:
-    """"year-to-date" is a stretch of time; "the end of the year" the year (TimeML marks the
+    """ "year-to-date" is a stretch of time; "the end of the year" the year (TimeML marks the
     part with mod=END); the compound "year-end" names the closing day of the books, 31
     December, the one already gone after "since"."""
     low = m.group().lower()
@@ -1012,21 +1110,25 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _duration_context(m: re.Match[str], text: str) -> bool:
-    """"a year" is a duration after for/in/over..., not in "$5 a year" or "a year of turmoil"."""
+    """ "a year" is a duration after for/in/over..., not in "$5 a year" or "a year of turmoil"."""
     span = m.group().lower()
     if not re.match(r"\s*an?\s", span + " ") or re.search(r"[\s-](long|old)$", span):
         return True
     before = text[max(0, m.start() - 14) : m.start()].lower()
     after = text[m.end() : m.end() + 12].lower()
-    if re.match(r"\s+(?:after|before|following|into|since|later|earlier|ago|or\s+so|or\s+two)\b",
-                after):
+    if re.match(
+        r"\s+(?:after|before|following|into|since|later|earlier|ago|or\s+so|or\s+two)\b", after
+    ):
         return True
     if re.search(r"\ban?\s+second$", span):  # "a second betrayal" is an ordinal
         return bool(re.search(r"\b(?:for|in|within|about|than|just|only|half)\s*$", before))
     # "$5 a year", "10% a month", "24 hours a day": a rate, not a stretch of time
-    return not re.search(r"(?:\d|%|\b(?:cents?|dollars?|percent|million|billion|once|twice"
-                         r"|times|units|shares|barrels|tons|people|visitors|hours|days|weeks"
-                         r"|months))\s*$", before)
+    return not re.search(
+        r"(?:\d|%|\b(?:cents?|dollars?|percent|million|billion|once|twice"
+        r"|times|units|shares|barrels|tons|people|visitors|hours|days|weeks"
+        r"|months))\s*$",
+        before,
+    )
 
 
 def _quarter_value(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -1080,17 +1182,31 @@ def _relative_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     # "that year", "the same week" name the one the story is on; "the following year" and
     # "the previous month" shift from it (TimeML anchors them to the discourse, not the DCT)
     shifted = rel in ("following", "previous")
-    a = ctx.reference_day(m.start(), anaphoric=shifted) if shifted or rel in ("same", "that") \
+    a = (
+        ctx.reference_day(m.start(), anaphoric=shifted)
+        if shifted or rel in ("same", "that")
         else ctx.anchor
+    )
     unit = m.group(3).lower()
     if rel == "past" or rel == "coming":
         return "DURATION", _duration(1, unit if unit != "weekend" else "week"), None
     if a is None:
-        x = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
-             "decade": "XXX"}.get(unit, "XXXX-" + _SEASONS.get(unit, "XX"))
+        x = {
+            "year": "XXXX",
+            "month": "XXXX-XX",
+            "week": "XXXX-WXX",
+            "weekend": "XXXX-WXX-WE",
+            "decade": "XXX",
+        }.get(unit, "XXXX-" + _SEASONS.get(unit, "XX"))
         return "DATE", x, None
-    k = {"last": -1, "previous": -1, "this past": -1, "next": 1, "following": 1,
-         "this coming": 1}.get(rel, 0)
+    k = {
+        "last": -1,
+        "previous": -1,
+        "this past": -1,
+        "next": 1,
+        "following": 1,
+        "this coming": 1,
+    }.get(rel, 0)
     if unit == "year":
         told = rel in ("same", "that", "following", "previous") and ctx.last_year
         y = (ctx.last_year if told else a.year) + k
@@ -1122,8 +1238,10 @@ def _ago_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     unit = m.group(2).lower()
     direction = m.group(3).lower()
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
-    a = ctx.anchor if direction in ("ago", "from now", "hence", "back") else (
-        ctx.reference_day(m.start(), anaphoric=True)
+    a = (
+        ctx.anchor
+        if direction in ("ago", "from now", "hence", "back")
+        else (ctx.reference_day(m.start(), anaphoric=True))
     )
     code = _unit_code(unit)
     if n is None or a is None or n != int(n) or n > 5000:
@@ -1218,8 +1336,7 @@ def _weekday_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         a = ctx.reference_day(m.start(), anaphoric=True)
     if a is None:
         value = f"XXXX-WXX-{wd + 1}"
-        return "DATE", value + (
-            "T" + _PARTS[part.lower()] if part else ""), None
+        return "DATE", value + ("T" + _PARTS[part.lower()] if part else ""), None
     if rel in ("last", "this past", "the previous"):
         day = _weekday_day(a, wd, "last")
     elif rel in ("next", "this coming", "the following", "the next"):
@@ -1272,14 +1389,19 @@ def _ordinal_value(m: re.Match[str], ctx: _Ctx) -> _Result:
     return ("DATE", d.isoformat(), d) if d else None
 
 
-_ORDINAL_PREV = re.compile(r"\b(?:on|by|since|until|till|from|before|after|to|and|through|"
-                           r"between|of|as\s+of|early|late)\s+$", _F)
-_ORDINAL_NEXT = re.compile(r"\s*(?:[,.;:)(]|$|\((?:local|[A-Z]{2,4})|\s*(?:local\s+time|and|but"
-                           r"|that|at|in|when|while|after|before|to|as|or|with|,|was|were)\b)")
+_ORDINAL_PREV = re.compile(
+    r"\b(?:on|by|since|until|till|from|before|after|to|and|through|"
+    r"between|of|as\s+of|early|late)\s+$",
+    _F,
+)
+_ORDINAL_NEXT = re.compile(
+    r"\s*(?:[,.;:)(]|$|\((?:local|[A-Z]{2,4})|\s*(?:local\s+time|and|but"
+    r"|that|at|in|when|while|after|before|to|as|or|with|,|was|were)\b)"
+)
 
 
 def _ordinal_is_date(m: re.Match[str], text: str) -> bool:
-    """"on the 2nd" is a day of the month; "the 2nd round" and "the second" (generic) are not."""
+    """ "on the 2nd" is a day of the month; "the 2nd round" and "the second" (generic) are not."""
     if not m.group(1)[0].isdigit():
         return False
     before = text[max(0, m.start() - 12) : m.start()]
@@ -1309,8 +1431,14 @@ def _clock_value(m: re.Match[str], ctx: _Ctx) -> _Result:
         return "TIME", f"{prefix}T{h:02d}:{mi:02d}", ref
     if g(6):
         word = re.sub(r"[\s-]", "", g(6).lower())
-        code = {"noon": "12:00", "midnight": "24:00", "midday": "MI", "midafternoon": "AF",
-                "midmorning": "MO", "overnight": "NI"}[word]
+        code = {
+            "noon": "12:00",
+            "midnight": "24:00",
+            "midday": "MI",
+            "midafternoon": "AF",
+            "midmorning": "MO",
+            "overnight": "NI",
+        }[word]
         if word == "midday":
             code = "12:00"
         return "TIME", f"{prefix}T{code}", ref
@@ -1322,11 +1450,27 @@ def _clock_value(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 # ---------------------------------------------------------------------------- finding
 
-_ABBREVIATIONS = ("Mr", "Ms", "Dr", "St", "No", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept",
-                  "Oct", "Nov", "Dec")
+_ABBREVIATIONS = (
+    "Mr",
+    "Ms",
+    "Dr",
+    "St",
+    "No",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
 # The punctuation comes first so the scan only stops at punctuation and line breaks.
 _SENTENCE_END = re.compile(
-    r"[.!?…](?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    r"[.!?…](?<!\b[A-Z]\.)"
+    + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
     + r"[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+"
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -1358,23 +1502,34 @@ def _kind(kind: str, words: str, plural: bool = False) -> None:
             _WORD_KIND.setdefault(w + "s", kind)
 
 
-_kind("month", "january february march april may june july august september october november"
-      " december jan feb mar apr jun jul aug sep sept oct nov dec")
+_kind(
+    "month",
+    "january february march april may june july august september october november"
+    " december jan feb mar apr jun jul aug sep sept oct nov dec",
+)
 _kind("weekday", "monday tuesday wednesday thursday friday saturday sunday", plural=True)
-_kind("unit", "second minute hour day week weekend fortnight month quarter year decade period",
-      plural=True)
+_kind(
+    "unit",
+    "second minute hour day week weekend fortnight month quarter year decade period",
+    plural=True,
+)
 _kind("unit", "century centuries millennium millennia")
 _kind("half", "half halves")
 _kind("season", "spring summer autumn winter fall")
 _kind("dayword", "yesterday today tomorrow tonight night morning afternoon evening")
-_kind("set", "daily weekly monthly annually yearly hourly nightly biweekly bimonthly semiannually"
-      " every each per once twice times")
+_kind(
+    "set",
+    "daily weekly monthly annually yearly hourly nightly biweekly bimonthly semiannually"
+    " every each per once twice times",
+)
 _kind("holiday", "christmas halloween valentine thanksgiving easter")
 _kind("spoken", "nineteen eighteen thousand")
-_kind("ref", "now nowadays currently present presently recent recently lately past earlier future"
-      " term run possible eventually moment ago coming")
+_kind(
+    "ref",
+    "now nowadays currently present presently recent recently lately past earlier future"
+    " term run possible eventually moment ago coming",
+)
 _kind("clock", "noon midnight midday midafternoon midmorning mid overnight clock")
-
 
 
 def _cores(text: str) -> list[tuple[str, int]]:
@@ -1407,11 +1562,25 @@ _RULES_FOR: dict[str, tuple[tuple[str, int], ...]] = {
     "decade": (("decade", 6),),
     "ordinal": (("ordinal", 1), ("dmy", 3), ("century", 3), ("quarter", 5)),
     "clock": (("clock", 3),),
-    "unit": (("ago", 8), ("ago_vague", 3), ("duration", 9), ("duration_bare", 3),
-             ("the_past_unit", 5), ("relative", 5), ("the_unit", 5), ("year_end", 4),
-             ("year_earlier", 0),
-             ("set", 4), ("quarter", 7), ("nine_months", 5), ("century", 3), ("half", 3),
-             ("dayref", 4), ("part", 3), ("holiday", 2)),
+    "unit": (
+        ("ago", 8),
+        ("ago_vague", 3),
+        ("duration", 9),
+        ("duration_bare", 3),
+        ("the_past_unit", 5),
+        ("relative", 5),
+        ("the_unit", 5),
+        ("year_end", 4),
+        ("year_earlier", 0),
+        ("set", 4),
+        ("quarter", 7),
+        ("nine_months", 5),
+        ("century", 3),
+        ("half", 3),
+        ("dayref", 4),
+        ("part", 3),
+        ("holiday", 2),
+    ),
     "half": (("half", 2),),
     "season": (("season", 4), ("relative", 4), ("set", 2)),
     "dayword": (("dayref", 4), ("part", 3), ("weekday", 1), ("set", 2)),
@@ -1516,7 +1685,7 @@ def find_dates(text: str, anchor: Date | None) -> list[DateMention]:
 
 
 def _join_time_and_day(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """"10 a.m. Tuesday" and "Friday, 3 p.m." are one TIME on that day."""
+    """ "10 a.m. Tuesday" and "Friday, 3 p.m." are one TIME on that day."""
     if len(mentions) < 2:
         return mentions
     out: list[DateMention] = []
@@ -1596,8 +1765,11 @@ def value_period(value: str) -> tuple[Date, Date, int] | None:
                 first = Date(y, 3 * q - 2, 1)
                 return first, Date(y, 3 * q, calendar.monthrange(y, 3 * q)[1]), 3
             if p[0] == "H":
-                return (Date(y, 1, 1), Date(y, 6, 30), 3) if p == "H1" else (
-                    Date(y, 7, 1), Date(y, 12, 31), 3)
+                return (
+                    (Date(y, 1, 1), Date(y, 6, 30), 3)
+                    if p == "H1"
+                    else (Date(y, 7, 1), Date(y, 12, 31), 3)
+                )
             months = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}.get(p)
             if months:
                 return Date(y, months[0], 1), Date(y, months[1], 30 if months[1] == 11 else 31), 3

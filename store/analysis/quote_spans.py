@@ -89,11 +89,17 @@ def scan_paragraph(text: str, start: int, end: int) -> list[Span]:
                 skip_straight = True
                 continue
             if open_at is None:
-                role = "close" if _looks_closing(prev, nxt) and not _looks_opening(prev, nxt) \
+                role = (
+                    "close"
+                    if _looks_closing(prev, nxt) and not _looks_opening(prev, nxt)
                     else "open"
+                )
             else:
-                role = "open" if _looks_opening(prev, nxt) and not _looks_closing(prev, nxt) \
+                role = (
+                    "open"
+                    if _looks_opening(prev, nxt) and not _looks_closing(prev, nxt)
                     else "close"
+                )
         elif ch in OPENERS:
             role = "close" if open_at is not None and _looks_closing(prev, nxt) else "open"
         else:

@@ -30,16 +30,75 @@ __all__ = ["Quote", "Speaker", "find_quotes", "find_speakers"]
 _MARK_CHARS = OPENERS + CLOSERS + STRAIGHT
 _HIDDEN = "\x00"  # stands in for quoted words, so no rule reads inside a quotation
 _SENTENCE_END = re.compile(r"[.!?][\u201d\"\u00bb)]?\s+(?=[\u201c\"\u00abA-Z(])")
-_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Prof"
-                            r"|Rev|Capt|Sgt|Adm|Maj|Cpl|Cmdr|Hon|Ft|Mt|No|vs)|\b[A-Z])$")
+_ABBREV_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Prof"
+    r"|Rev|Capt|Sgt|Adm|Maj|Cpl|Cmdr|Hon|Ft|Mt|No|vs)|\b[A-Z])$"
+)
 _GAP_WORDS = {
-    "in", "on", "at", "to", "during", "after", "before", "with", "a", "an", "the", "his", "her",
-    "their", "its", "this", "last", "reporters", "interview", "statement", "briefing", "conference",
-    "press", "news", "him", "them", "us", "me", "earlier", "later", "again", "also", "then",
-    "simply", "once", "week", "month", "year", "morning", "night", "evening", "afternoon", "speech",
-    "rally", "event", "post", "message", "tweet", "email", "letter", "told", "of", "audience",
-    "crowd", "supporters", "voters", "online", "video", "televised", "telephone", "phone", "radio",
-    "recent", "joint",
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "with",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "last",
+    "reporters",
+    "interview",
+    "statement",
+    "briefing",
+    "conference",
+    "press",
+    "news",
+    "him",
+    "them",
+    "us",
+    "me",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "then",
+    "simply",
+    "once",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "speech",
+    "rally",
+    "event",
+    "post",
+    "message",
+    "tweet",
+    "email",
+    "letter",
+    "told",
+    "of",
+    "audience",
+    "crowd",
+    "supporters",
+    "voters",
+    "online",
+    "video",
+    "televised",
+    "telephone",
+    "phone",
+    "radio",
+    "recent",
+    "joint",
 }
 _GAP_TOKEN = re.compile(r"[\w.’'&\-]+")
 
@@ -110,12 +169,12 @@ def _mask(text: str, spans: list[Span]) -> str:
     parts = []
     pos = 0
     for sp in spans:
-        parts.append(text[pos: sp.start])
+        parts.append(text[pos : sp.start])
         inner_end = sp.end - 2 if sp.closed and sp.end - sp.start >= 3 else sp.end
         keep_head = 1 if sp.opened else 0
-        parts.append(text[sp.start: sp.start + keep_head])
+        parts.append(text[sp.start : sp.start + keep_head])
         parts.append(_HIDDEN * (inner_end - sp.start - keep_head))
-        parts.append(text[inner_end: sp.end])
+        parts.append(text[inner_end : sp.end])
         pos = sp.end
     parts.append(text[pos:])
     return "".join(parts)
@@ -147,7 +206,8 @@ def _sentence_of(starts: list[int], para_end: int, pos: int, end: int) -> tuple[
 def _clean_gap(gap: str) -> bool:
     """Only adverbs and auxiliaries between a subject and its verb ('Trump later said')."""
     return all(ch.isalpha() or ch.isspace() for ch in gap) and all(
-        is_skippable(w) for w in gap.split())
+        is_skippable(w) for w in gap.split()
+    )
 
 
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
@@ -161,10 +221,11 @@ def _subject_before(masked: str, lo: int, hi: int) -> Mention | None:
     if not cands:
         return None
     last = cands[-1]
-    if _PARTICIPLE_AFTER_COMMA.search(masked, max(lo, hi - 3), hi) and \
-            masked[hi: hi + 12].split(" ", 1)[0].strip(",:").lower().endswith("ing"):
+    if _PARTICIPLE_AFTER_COMMA.search(masked, max(lo, hi - 3), hi) and masked[hi : hi + 12].split(
+        " ", 1
+    )[0].strip(",:").lower().endswith("ing"):
         return cands[0]
-    gap = masked[last.end: hi]
+    gap = masked[last.end : hi]
     if _clean_gap(gap):
         return last
     g = gap.strip()
@@ -177,7 +238,7 @@ def _subject_before(masked: str, lo: int, hi: int) -> Mention | None:
 
 def _subject_after(masked: str, lo: int, hi: int, allow_object: bool = False) -> Mention | None:
     for m in mentions(masked, lo, min(hi, lo + 120)):
-        gap = masked[lo: m.start]
+        gap = masked[lo : m.start]
         if gap.strip(" ,") and not allow_object:
             return None
         if not m.object or allow_object:
@@ -193,18 +254,20 @@ def _attribute_left(masked: str, f: _Found, lo: int, hi: int) -> bool:
         cue = cues.pop()
         phrase = cue.group().lower()
         if phrase in ("according to", "as saying"):
-            subj = _subject_after(masked, cue.end(), hi, allow_object=True) if phrase.startswith(
-                "according") else _subject_before(masked, lo, cue.start())
+            subj = (
+                _subject_after(masked, cue.end(), hi, allow_object=True)
+                if phrase.startswith("according")
+                else _subject_before(masked, lo, cue.start())
+            )
         else:
             subj = _subject_before(masked, lo, cue.start()) or _subject_after(masked, cue.end(), hi)
         if subj is None:
             continue
         f.source, f.cue = subj, cue
-        gap = masked[cue.end(): hi]
+        gap = masked[cue.end() : hi]
         if phrase == "according to":
-            gap = masked[subj.end: hi]
-        f.adjacent_cue = _HIDDEN not in gap and _direct_gap(gap) and \
-            not re.search(r"\bthat\b", gap)
+            gap = masked[subj.end : hi]
+        f.adjacent_cue = _HIDDEN not in gap and _direct_gap(gap) and not re.search(r"\bthat\b", gap)
         return True
     return False
 
@@ -214,16 +277,21 @@ def _attribute_right(masked: str, f: _Found) -> bool:
     lo, hi = f.span.end, f.after_end
     window_end = min(hi, lo + 100)
     for cue in find_cues(masked, lo, window_end):
-        between = masked[lo: cue.start()]
+        between = masked[lo : cue.start()]
         if _HIDDEN in between:
             return False
         phrase = cue.group().lower()
         subj = None
         if phrase != "according to":
             subj = _subject_before(masked, lo, cue.start())
-            lead = masked[lo: subj.start].strip(" \u2014\u2013-") if subj is not None else ""
-            if lead.endswith(",") and 0 < len(lead.split()) <= 6 and subj is not None \
-                    and subj.kind == "name" and _DET.match(lead.strip(", ")):
+            lead = masked[lo : subj.start].strip(" \u2014\u2013-") if subj is not None else ""
+            if (
+                lead.endswith(",")
+                and 0 < len(lead.split()) <= 6
+                and subj is not None
+                and subj.kind == "name"
+                and _DET.match(lead.strip(", "))
+            ):
                 subj = replace(subj, role=subj.role or lead.strip(", "))  # another friend, X told
             elif subj is not None and lead.strip(" ,").lower() not in ("", "and", "but"):
                 subj = None
@@ -232,8 +300,9 @@ def _attribute_right(masked: str, f: _Found) -> bool:
         if subj is None:
             if between.strip(" ,\u2014\u2013-"):
                 return False
-            subj = _subject_after(masked, cue.end(), hi, allow_object=phrase == "according to") \
-                or _described(masked, cue.end(), hi, before=False)
+            subj = _subject_after(
+                masked, cue.end(), hi, allow_object=phrase == "according to"
+            ) or _described(masked, cue.end(), hi, before=False)
         if subj is None:
             return False
         f.source, f.cue, f.adjacent_cue = subj, cue, True
@@ -242,8 +311,10 @@ def _attribute_right(masked: str, f: _Found) -> bool:
 
 
 # words separated by spaces, so each word can be read one way only (no backtracking blow-up)
-_NP_WORDS = re.compile(r"[\s,]*([\w’'.\-]+(?:\s+[\w’'.\-]+){0,8}?)(?=\s*(?:,|\bwho\b|\bwhen\b|"
-                       r"\bas\b|\bbecause\b|$|\.|;))")
+_NP_WORDS = re.compile(
+    r"[\s,]*([\w’'.\-]+(?:\s+[\w’'.\-]+){0,8}?)(?=\s*(?:,|\bwho\b|\bwhen\b|"
+    r"\bas\b|\bbecause\b|$|\.|;))"
+)
 _DET = re.compile(r"^(?:the|a|an|his|her|their|its|one|another|this|that|[A-Z][\w’'\-]*)\b")
 
 
@@ -268,8 +339,7 @@ def _described(masked: str, lo: int, hi: int, before: bool) -> Mention | None:
     if found and found[-1].kind == "name" and found[-1].end == e and found[-1].start > s:
         # the description ends with the person's name: keep the name, the rest is the role
         last = found[-1]
-        return replace(last, role=last.role or masked[s: last.start].strip(" ,\xa0"),
-                       object=False)
+        return replace(last, role=last.role or masked[s : last.start].strip(" ,\xa0"), object=False)
     head = re.split(r"\s(?:in|of|at|from|for|on|with|by)\s", words, maxsplit=1)[0].split()
     if head and head[-1].lower() in DOC_HEADS:
         return Mention("document", words, s, e)
@@ -285,11 +355,11 @@ def _attribute_sentence_final(masked: str, f: _Found) -> bool:
     if not cues:
         return False
     cue = cues[-1]
-    tail = masked[cue.end(): hi]
+    tail = masked[cue.end() : hi]
     if _HIDDEN in tail or "," in tail or len(tail.split()) > 6:
         return False
     comma = masked.rfind(",", max(lo, cue.start() - 82), cue.start())
-    if comma < 0 or _HIDDEN in masked[comma: cue.start()]:
+    if comma < 0 or _HIDDEN in masked[comma : cue.start()]:
         return False
     start = comma + 1
     while start < cue.start() and masked[start].isspace():
@@ -307,7 +377,7 @@ def _named_enough(masked: str, m: Mention, people: People, sentence_start: int) 
     ("Nothing really changed" is not somebody)."""
     if m.kind != "name" or m.name is None or len(m.name.split()) > 1 or m.role or m.honorific:
         return True
-    opens_sentence = not masked[sentence_start: m.start].strip(" \u201c\"(")
+    opens_sentence = not masked[sentence_start : m.start].strip(' \u201c"(')
     return not opens_sentence or people.knows(m.name)
 
 
@@ -319,8 +389,12 @@ def _attribute_colon(masked: str, f: _Found, lo: int, hi: int, people: People) -
         f.via = "colon"
         return True
     subj = _subject_before(masked, lo, hi - 1)
-    if subj is None or subj.kind == "pronoun" and subj.text.lower() not in ("he", "she") \
-            or not _named_enough(masked, subj, people, lo):
+    if (
+        subj is None
+        or subj.kind == "pronoun"
+        and subj.text.lower() not in ("he", "she")
+        or not _named_enough(masked, subj, people, lo)
+    ):
         return False
     f.source, f.adjacent_cue, f.via = subj, True, "colon"
     return True
@@ -332,11 +406,14 @@ def _attribute_sentence_subject(masked: str, f: _Found, people: People) -> bool:
     for m in mentions(masked, f.sent_start, f.span.start):
         if m.object:
             continue
-        if len(masked[f.sent_start: m.start].split()) > 10:  # not in subject position
+        if len(masked[f.sent_start : m.start].split()) > 10:  # not in subject position
             return False
         person = m.kind == "name" and not m.org and _named_enough(masked, m, people, f.sent_start)
-        if person or m.kind == "description" or (
-                m.kind == "pronoun" and m.text.lower() in ("he", "she")):
+        if (
+            person
+            or m.kind == "description"
+            or (m.kind == "pronoun" and m.text.lower() in ("he", "she"))
+        ):
             f.source, f.via = m, "subject"
             return True
         return False
@@ -346,8 +423,12 @@ def _attribute_sentence_subject(masked: str, f: _Found, people: People) -> bool:
 def _attribute_subject_first(masked: str, f: _Found, lo: int) -> bool:
     """The resolution “deplores ...”: a source right before a quotation that starts with a verb."""
     subj = _subject_before(masked, lo, f.span.start)
-    if subj is None or subj.end < f.span.start - 2 or subj.kind == "pronoun" and \
-            subj.text.lower() == "it":
+    if (
+        subj is None
+        or subj.end < f.span.start - 2
+        or subj.kind == "pronoun"
+        and subj.text.lower() == "it"
+    ):
         return False
     f.source = subj
     f.via = "subject"
@@ -363,9 +444,11 @@ def _is_upper_start(inner: str) -> bool:
     return False
 
 
-_TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|of|in|titled|entitled|show|book|memoir|film|movie|"
-                           r"program|programme|song|album|series|novel|column|play|hit|the))\s*$",
-                           re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:on|of|in|titled|entitled|show|book|memoir|film|movie|"
+    r"program|programme|song|album|series|novel|column|play|hit|the))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _looks_like_title(inner: str) -> bool:
@@ -403,9 +486,10 @@ def find_quotes(text: str) -> list[Quote]:
         starts = sentence_starts.get(sp.para_start)
         if starts is None:
             starts = sentence_starts[sp.para_start] = _sentence_starts(
-                masked, sp.para_start, sp.para_end)
+                masked, sp.para_start, sp.para_end
+            )
         s, e, after = _sentence_of(starts, sp.para_end, sp.start, sp.end)
-        if masked[sp.end: e].strip():  # the quotation does not end its sentence
+        if masked[sp.end : e].strip():  # the quotation does not end its sentence
             after = e
         found.append(_Found(sp, s, e, after))
 
@@ -416,24 +500,26 @@ def find_quotes(text: str) -> list[Quote]:
 
     for f in found:
         sp = f.span
-        inner = text[sp.start + (1 if sp.opened else 0): sp.end - (1 if sp.closed else 0)]
-        left = masked[f.sent_start: sp.start]
-        if _attribute_right(masked, f) or _attribute_left(masked, f, f.sent_start, sp.start) \
-                or _attribute_sentence_final(masked, f):
+        inner = text[sp.start + (1 if sp.opened else 0) : sp.end - (1 if sp.closed else 0)]
+        left = masked[f.sent_start : sp.start]
+        if (
+            _attribute_right(masked, f)
+            or _attribute_left(masked, f, f.sent_start, sp.start)
+            or _attribute_sentence_final(masked, f)
+        ):
             continue
         colon = f.sent_start + len(left.rstrip())
         if left.rstrip().endswith(":") and _attribute_colon(masked, f, f.sent_start, colon, people):
             continue
         if left.strip():
-            if not _is_upper_start(inner) and not _attribute_subject_first(
-                    masked, f, f.sent_start):
+            if not _is_upper_start(inner) and not _attribute_subject_first(masked, f, f.sent_start):
                 _attribute_sentence_subject(masked, f, people)
             continue
         # a lead-in sentence ending with a colon, in this paragraph or the previous one
         lead_end = f.sent_start
         if lead_end == sp.para_start and sp.para_start in previous_para:
             lead_end = previous_para[sp.para_start][1]
-        head = masked[max(0, lead_end - 300): lead_end].rstrip()
+        head = masked[max(0, lead_end - 300) : lead_end].rstrip()
         if head.endswith(":"):
             cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(_HIDDEN))
             lo = max(0, lead_end - 300) + cut + 1
@@ -459,23 +545,42 @@ def _inherit(found: list[_Found], text: str) -> None:
             same_para = prev.span.para_start == sp.para_start
             same_sentence = same_para and prev.sent_start == f.sent_start
             at_sentence_start = f.sent_start >= sp.start - 1
-            continued = (not prev.span.closed and prev.span.end == prev.span.para_end
-                         and sp.start == sp.para_start and sp.opened)
-            whole = sp.start == sp.para_start and sp.opened and not sp.closed or (
-                sp.start == sp.para_start and not text[sp.end: sp.para_end].strip())
-            next_para = not text[prev.span.para_end: sp.para_start].strip()
-            if same_sentence or (same_para and at_sentence_start) or continued or (
-                    whole and next_para):
+            continued = (
+                not prev.span.closed
+                and prev.span.end == prev.span.para_end
+                and sp.start == sp.para_start
+                and sp.opened
+            )
+            whole = (
+                sp.start == sp.para_start
+                and sp.opened
+                and not sp.closed
+                or (sp.start == sp.para_start and not text[sp.end : sp.para_end].strip())
+            )
+            next_para = not text[prev.span.para_end : sp.para_start].strip()
+            if (
+                same_sentence
+                or (same_para and at_sentence_start)
+                or continued
+                or (whole and next_para)
+            ):
                 f.inherited = prev if prev.source is not None else prev.inherited
         prev = f if (f.source is not None or f.inherited is not None) else prev
     # a long quotation's opening paragraphs take the speaker named at its end
     nxt: _Found | None = None
     for f in reversed(found):
         sp = f.span
-        if f.source is None and f.inherited is None and nxt is not None and not sp.closed \
-                and sp.end == sp.para_end and nxt.span.start == nxt.span.para_start \
-                and nxt.span.opened and nxt.span.para_start > sp.para_end \
-                and not text[sp.para_end: nxt.span.para_start].strip():
+        if (
+            f.source is None
+            and f.inherited is None
+            and nxt is not None
+            and not sp.closed
+            and sp.end == sp.para_end
+            and nxt.span.start == nxt.span.para_start
+            and nxt.span.opened
+            and nxt.span.para_start > sp.para_end
+            and not text[sp.para_end : nxt.span.para_start].strip()
+        ):
             f.inherited = nxt if nxt.source is not None else nxt.inherited
         nxt = f
 
@@ -487,28 +592,42 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
             return None
         src = f.inherited
     sp = f.span
-    inner = text[sp.start + (1 if sp.opened else 0): sp.end - (1 if sp.closed else 0)]
+    inner = text[sp.start + (1 if sp.opened else 0) : sp.end - (1 if sp.closed else 0)]
     if not inner.strip():
         return None
     if _is_title(masked, inner, f):
         return None
     speaker, s_start, s_end, role = _resolve(src.source, people, src.sent_start)
-    left = masked[f.sent_start: sp.start].rstrip()
-    right = masked[sp.end: f.sent_end].lstrip()
-    lead_ok = not left or left[-1] in _LEAD_PUNCT or (f.source is not None and f.adjacent_cue
-                                                      and f.cue is not None
-                                                      and f.cue.end() <= sp.start)
+    left = masked[f.sent_start : sp.start].rstrip()
+    right = masked[sp.end : f.sent_end].lstrip()
+    lead_ok = (
+        not left
+        or left[-1] in _LEAD_PUNCT
+        or (
+            f.source is not None
+            and f.adjacent_cue
+            and f.cue is not None
+            and f.cue.end() <= sp.start
+        )
+    )
     if f.source is None and f.inherited is not None and not left:
         lead_ok = True
     ends_sentence = inner.rstrip()[-1:] in ".?!\u2026" or not sp.closed
-    trail_ok = not right or right[0] in _TRAIL_PUNCT or ends_sentence and (
-        right[0].isupper() or right[0] in _MARK_CHARS) or (
-        f.cue is not None and f.cue.start() >= sp.end and f.adjacent_cue)
-    kind = "direct" if (_is_upper_start(inner) or _resumes(masked, f)) and lead_ok and trail_ok \
+    trail_ok = (
+        not right
+        or right[0] in _TRAIL_PUNCT
+        or ends_sentence
+        and (right[0].isupper() or right[0] in _MARK_CHARS)
+        or (f.cue is not None and f.cue.start() >= sp.end and f.adjacent_cue)
+    )
+    kind = (
+        "direct"
+        if (_is_upper_start(inner) or _resumes(masked, f)) and lead_ok and trail_ok
         else "mixed"
+    )
     ref = src.source
     return Quote(
-        text=text[sp.start: sp.end],
+        text=text[sp.start : sp.end],
         start=sp.start,
         end=sp.end,
         speaker=speaker,
@@ -524,13 +643,18 @@ def _quote(text: str, masked: str, f: _Found, people: People) -> Quote | None:
 
 
 _RESUMED = re.compile(
-    r"[,\u2014\u2013-][\u201d\"]\s*[^\x00\u201c\u201d\"]{1,80}?[,\u2014\u2013-]\s*$")
+    r"[,\u2014\u2013-][\u201d\"]\s*[^\x00\u201c\u201d\"]{1,80}?[,\u2014\u2013-]\s*$"
+)
 
 
 def _resumes(masked: str, f: _Found) -> bool:
     """“We need to stop,” he said, “and then ...”: the second part continues a whole quotation."""
-    return bool(f.source is not None and f.cue is not None and f.cue.end() <= f.span.start
-                and _RESUMED.search(masked, max(f.sent_start, f.span.start - 90), f.span.start))
+    return bool(
+        f.source is not None
+        and f.cue is not None
+        and f.cue.end() <= f.span.start
+        and _RESUMED.search(masked, max(f.sent_start, f.span.start - 90), f.span.start)
+    )
 
 
 _Resolved = tuple[str | None, int | None, int | None, str | None]
@@ -580,7 +704,8 @@ def _people(text: str, masked: str) -> People:
                 continue
             subject = cue_follows(masked, m.end, min(e, m.end + 40)) or (
                 cue_precedes(masked, max(s, m.start - 30), m.start)
-                and bool(_SPEAKER_END.match(masked, m.end, e)))
+                and bool(_SPEAKER_END.match(masked, m.end, e))
+            )
             if m.kind == "name" and not m.role and not m.org:
                 apposition = _APPOSITION.match(masked, m.end, min(e, m.end + 90))
                 if apposition and apposition.group(2).lower() in ROLE_HEADS:
@@ -600,4 +725,3 @@ def find_speakers(quotes: list[Quote]) -> list[Speaker]:
             entry[0] = q.role
         entry[1] += 1
     return [Speaker(name, role, count) for name, (role, count) in order.items()]
-

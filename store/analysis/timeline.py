@@ -39,8 +39,10 @@ MAX_LINE = 200
 # Where a sentence may be cut between two dates, strongest first.
 _BOUNDARIES = [
     re.compile(r";\s+"),
-    re.compile(r",?\s+(?=(?:since|after|before|when|while|until|whereas|although|though|"
-               r"because|but)\b)"),
+    re.compile(
+        r",?\s+(?=(?:since|after|before|when|while|until|whereas|although|though|"
+        r"because|but)\b)"
+    ),
     re.compile(r",?\s+(?=that\b)"),
     re.compile(r",\s+(?=and\b)|\s+(?=and\s+(?:then\s+)?\w+(?:ed|s)\b)"),
     re.compile(r",\s+"),
@@ -310,10 +312,16 @@ def combine_timelines(timelines: dict[int, list[Event]]) -> list[CombinedEvent]:
             best["sources"].append((article_id, ev.start, ev.end))
             best["articles"].add(article_id)
             continue
-        clusters.append({
-            "key": key, "date": ev.date, "text": ev.text, "words": words,
-            "articles": {article_id}, "sources": [(article_id, ev.start, ev.end)],
-            "order": (article_id, ev.start),
-        })
+        clusters.append(
+            {
+                "key": key,
+                "date": ev.date,
+                "text": ev.text,
+                "words": words,
+                "articles": {article_id},
+                "sources": [(article_id, ev.start, ev.end)],
+                "order": (article_id, ev.start),
+            }
+        )
     clusters.sort(key=lambda c: (c["key"][0], c["key"][1], c["order"]))
     return [CombinedEvent(c["date"], c["text"], c["sources"]) for c in clusters]

@@ -114,4 +114,3 @@ class FeedCount:
     last_error: str | None
     articles: int
     unread: int
-

@@ -230,9 +230,7 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
     p.add_argument("--tag", action="append", help="a tag (repeatable)")
     p.add_argument("--color", type=int, default=1, choices=range(1, 6), help="colour 1-5")
 
-    p = command(
-        sub, "anchor", cmd_anchor, "set the date relative dates resolve against", [as_json]
-    )
+    p = command(sub, "anchor", cmd_anchor, "set the date relative dates resolve against", [as_json])
     p.add_argument("id", type=int)
     p.add_argument("date", metavar="YYYY-MM-DD|auto")
 
