@@ -30,10 +30,14 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.screens.help import rows
     from tui.screens.library import LibraryScreen
     from tui.screens.reader import ReaderScreen
+    from tui.screens.trash import TrashScreen
     from tui.widgets.article_view import ArticleView
 
+    in_trash = [
+        (keys, f"In the trash: {what.lower()}") for keys, what in rows(TrashScreen.BINDINGS)
+    ]
     return [
-        ("Library", rows(LibraryScreen.BINDINGS)),
+        ("Library", rows(LibraryScreen.BINDINGS) + in_trash[:-1]),
         ("Reading: moving and selecting", rows(ArticleView.BINDINGS)),
         (
             "Reading: highlights, notes, panes",
@@ -93,7 +97,9 @@ class NewsReader(App):
 
     # --- navigation -------------------------------------------------------------------------
 
-    def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:
+    def open_reader(
+        self, article_id: int, span: tuple[int, int] | None = None, find: str | None = None
+    ) -> None:
         from tui.screens.reader import ReaderScreen
 
         try:
@@ -102,7 +108,7 @@ class NewsReader(App):
             self.notify(str(e), severity="error", markup=False)
             return
         self.last_opened = article_id
-        self.push_screen(ReaderScreen(article_id, span))
+        self.push_screen(ReaderScreen(article_id, span, find))
         self.call_after_refresh(self.mark_read, article_id)  # the write waits for the paint
 
     def mark_read(self, article_id: int) -> None:
@@ -125,6 +131,11 @@ class NewsReader(App):
             from tui.screens.timeline import CombinedTimelineScreen
 
             self.push_screen(CombinedTimelineScreen())
+        elif name == "trash":
+            from tui.screens.trash import TrashScreen
+
+            if not isinstance(self.screen, TrashScreen):
+                self.push_screen(TrashScreen())
         else:
             raise ValueError(f"no view named {name!r}")
 
@@ -180,4 +191,9 @@ class NewsReader(App):
                     self.run_action, action, node
                 ),
             )
+        yield SystemCommand(
+            "Trash",
+            "Removed highlights and deleted articles: restore or purge them",
+            lambda: self.open_view("trash"),
+        )
         yield SystemCommand("Help", "Every key of the news reader", self.action_help)

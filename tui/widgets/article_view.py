@@ -241,12 +241,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._text_line_starts = [lines[i][0] for i in self._text_lines]
         self._cache.clear()
         self.virtual_size = Size(width, len(lines))
-        # the same words stay on top at any width; the cursor stays in view
-        self._steer(
-            lambda: self.scroll_to(y=self.line_of(top_offset), animate=False, immediate=True)
-        )
+        # the same words stay on top at any width, set before the frame is drawn (scroll_to
+        # waits for a layout); the cursor stays in view
+        height = self.scrollable_content_region.height
+        y = max(0, min(self.line_of(top_offset), len(lines) - height))
+        self.set_scroll(None, y)
+        self.set_reactive(ScrollView.scroll_target_y, y)
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = y
         self._top = None
         self.call_after_refresh(self.scroll_to_cursor)
+        self.post_message(self.CursorMoved(self))  # the place indicator counts lines
 
     @property
     def line_count(self) -> int:
