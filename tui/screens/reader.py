@@ -63,7 +63,7 @@ class ReaderScreen(Screen):
         # typed straight after them lands in the field, not in the article
         Binding("slash", "find", "Find", id="find", key_display="/", priority=True),
         Binding("n", "match(1)", "Next match", id="match-next", group=MATCH),
-        Binding("N", "match(-1)", "Previous match", id="match-prev", group=MATCH),
+        Binding("N", "match(-1)", "Previous match", id="match-prev", group=MATCH, show=False),
         Binding("n", "note", "Note", id="note", priority=True),
         Binding("t", "tags", "Tags", id="tags", priority=True),
         Binding("x", "remove", "Remove", id="remove"),
@@ -292,19 +292,25 @@ class ReaderScreen(Screen):
         n = len(view.paragraphs)
         return Content(f"¶ {view.paragraph_at_cursor() + 1}/{n} · {percent}%")
 
-    def _status_text(self) -> Content:
+    def _find_text(self, *, brief: bool) -> Content:
         view = self.view
-        if self.finding or view.matches:
-            found = len(view.matches)
-            if not self.query_text.strip():
-                counted = "type to find · Enter keeps · Escape clears"
-            elif not found:
-                counted = "no match"
-            else:
-                counted = f"{(view.match_index or 0) + 1} of {found}"
-            query = Content.from_markup("Find [b]$q[/b]: ", q=one_line(self.query_text, 40))
-            keys = " · n/N next/previous · Escape clears" if not self.finding and found else ""
-            return query + Content(counted + keys)
+        found = len(view.matches)
+        if not self.query_text.strip():
+            counted = "type to find · Enter keeps · Escape clears"
+        elif not found:
+            counted = "no match"
+        else:
+            counted = f"{(view.match_index or 0) + 1} of {found}"
+        query = Content.from_markup("Find [b]$q[/b]: ", q=one_line(self.query_text, 40))
+        keys = "" if brief or self.finding or not found else " · n/N next/previous · Escape clears"
+        return query + Content(counted + keys)
+
+    def _status_text(self) -> Content:
+        """The find line's count while it is open; else the selection; else the highlight
+        under the cursor, and the matches while they are marked."""
+        view = self.view
+        if self.finding:
+            return self._find_text(brief=False)
         if (sel := view.selection()) is not None:
             words = len(self.article.text[sel[0] : sel[1]].split())
             return Content(
@@ -313,8 +319,10 @@ class ReaderScreen(Screen):
             )
         h = self.highlight_at_cursor()
         if h is None:
-            return Content("")
+            return self._find_text(brief=False) if view.matches else Content("")
         parts = [Content(f"Highlight {self.highlights.index(h) + 1}/{len(self.highlights)}")]
+        if view.matches:
+            parts.append(self._find_text(brief=True))
         if h.tags:
             parts.append(Content(" ".join("#" + one_line(t) for t in h.tags)))
         if h.note.strip():

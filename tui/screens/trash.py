@@ -40,6 +40,7 @@ class TrashScreen(Screen):
 
     app: ReaderApp  # type: ignore[assignment]
 
+    DEFAULT_CSS = "TrashScreen #trash-list { height: 1fr; border: none; }"
     BINDINGS = [
         Binding("r", "restore", "Restore", id="trash-restore"),
         Binding("x,delete", "purge", "Purge", id="trash-purge", tooltip="Purge this one for good"),

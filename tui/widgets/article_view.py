@@ -682,9 +682,11 @@ class ArticleView(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or not self._lines:
             return None
-        idx = self.scroll_offset.y + offset.y
-        if not 0 <= idx < len(self._lines) or self._lines[idx][0] < 0:
+        idx = min(self.scroll_offset.y + offset.y, len(self._lines) - 1)
+        if idx < 0:
             return None
+        if self._lines[idx][0] < 0:  # between paragraphs: the start of the next one
+            return self._lines[idx + 1][0]
         start, end = self._lines[idx]
         col, pos = 0, start
         while pos < end and col + cell_len(self.text[pos]) <= offset.x + self.scroll_offset.x:
