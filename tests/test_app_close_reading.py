@@ -484,5 +484,5 @@ async def test_the_trash_is_in_the_palette_and_the_help(library, tmp_path):
         assert isinstance(app.screen, TrashScreen)
         await pilot.press("q", "q", "question_mark")
         shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
-        assert "Removed highlights and articles" in shown  # X in the library
+        assert "Trash: removed highlights and articles" in shown  # X in the library
         assert "In the trash: restore" in shown and "Redo" in shown

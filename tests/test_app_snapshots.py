@@ -115,3 +115,20 @@ def test_library_with_feeds(snap_compare, snapshot_library, export_dir):
     conn.close()
     app = NewsReader(db_path=path, export_dir=export_dir)
     assert snap_compare(app, terminal_size=(120, 24))
+
+
+def test_reader_with_search_matches_and_place(snap_compare, snapshot_library, export_dir):
+    """`/` with matches marked (the current one apart) and the place at the status line's end."""
+    path, ids = snapshot_library
+    app = NewsReader(db_path=path, export_dir=export_dir)
+
+    async def open_first(pilot) -> None:
+        app.open_reader(ids["first"])
+        await pilot.pause()
+
+    assert snap_compare(
+        app,
+        run_before=open_first,
+        press=["slash", *"ukraine", "enter", "n"],
+        terminal_size=(120, 30),
+    )

@@ -108,8 +108,10 @@ def test_mentions_are_sorted_and_do_not_overlap():
     ("text", "expected"),
     [
         ("He is now in Kuwait.", [("now", "DATE", "PRESENT_REF")]),
-        ("In the last twenty four hours, stocks fell.",
-         [("the last twenty four hours", "DURATION", "P1D")]),
+        (
+            "In the last twenty four hours, stocks fell.",
+            [("the last twenty four hours", "DURATION", "P1D")],
+        ),
         ("Profit rose in the third quarter.", [("the third quarter", "DATE", "1998-Q3")]),
         ("Sales fell last year.", [("last year", "DATE", "1997")]),
         ("Prices doubled in the 1990s.", [("the 1990s", "DATE", "199")]),
@@ -123,8 +125,10 @@ def test_mentions_are_sorted_and_do_not_overlap():
         ("It was worth more in October.", [("October", "DATE", "1997-10")]),
         ("Crews worked for several years.", [("several years", "DURATION", "PXY")]),
         ("He spoke at 10 a.m. Tuesday.", [("10 a.m. Tuesday", "TIME", "1998-01-06T10:00")]),
-        ("The winter of nineteen ninety-four was cold.",
-         [("The winter of nineteen ninety-four", "DATE", "1994-WI")]),
+        (
+            "The winter of nineteen ninety-four was cold.",
+            [("The winter of nineteen ninety-four", "DATE", "1994-WI")],
+        ),
         ("A 6-year-old boy and a quarter of the vote.", []),
         ("The next day, they met.", [("The next day", "DATE", "1998-01-09")]),
         ("Shares fell over the weekend.", [("the weekend", "DATE", "1998-W01-WE")]),
@@ -185,8 +189,10 @@ def test_far_away_years_do_not_break_anything():
 
 
 def test_a_table_of_date_like_numbers_is_handled_linearly():
-    rows = [f"{i} {i % 12 + 1}/{i % 28 + 1}/{1990 + i % 30} {i % 24}:{i % 60:02d} 20{i % 100:02d}"
-            for i in range(3000)]
+    rows = [
+        f"{i} {i % 12 + 1}/{i % 28 + 1}/{1990 + i % 30} {i % 24}:{i % 60:02d} 20{i % 100:02d}"
+        for i in range(3000)
+    ]
     text = "\n".join(rows)
     found = find_dates(text, ANCHOR)
     assert len(found) >= 3000
@@ -254,8 +260,10 @@ def test_offsets_survive_characters_that_change_length_when_lowercased():
         ("Now with the bridge open, traffic flows.", [("Now", "DATE", "PRESENT_REF")]),
         # a bare relational "earlier" points at another event, not at a time
         ("Earlier, the mayor had opened the bridge.", []),
-        ("Earlier this week, the mayor opened the bridge.",
-         [("Earlier this week", "DATE", "1998-W02")]),
+        (
+            "Earlier this week, the mayor opened the bridge.",
+            [("Earlier this week", "DATE", "1998-W02")],
+        ),
         # "the future of" is the noun for prospects
         ("It matters to the future of the town.", []),
         ("Prices may rise in the future.", [("the future", "DATE", "FUTURE_REF")]),
@@ -274,7 +282,8 @@ def test_a_year_less_day_follows_the_tense_of_its_sentence():
     assert values("The plant will open Nov. 3 after repairs.", anchor)[0][2] == "1999-11-03"
     # a fiscal year "ended" on a day lies behind the telling
     assert values("Revenue for the year ended March 31 rose.", dt.date(1989, 11, 1))[-1][2] == (
-        "1989-03-31")
+        "1989-03-31"
+    )
     # the nearest day still wins when the other reading is far off
     assert values("The plant will reopen May 2.", anchor)[0][2] == "1999-05-02"
 
@@ -305,21 +314,30 @@ def test_that_year_refers_to_the_last_year_named():
 def test_year_end_is_the_closing_day_of_the_year():
     anchor = dt.date(1989, 11, 2)
     assert values("The deal should close by year-end.", anchor) == [
-        ("year-end", "DATE", "1989-12-31")]
+        ("year-end", "DATE", "1989-12-31")
+    ]
     assert values("The index has risen since year-end.", anchor) == [
-        ("year-end", "DATE", "1988-12-31")]
+        ("year-end", "DATE", "1988-12-31")
+    ]
     assert values("Sales rose by the end of the year.", anchor)[0][2] == "1989"
     assert values("Sales rose 5% year-to-date.", anchor)[0][1:] == ("DURATION", "P1Y")
 
 
 def test_a_report_compares_with_the_stretch_it_last_named():
     anchor = dt.date(1989, 10, 26)
-    text = ("Profit rose in the third quarter from a year earlier. For the nine months, net "
-            "was $5 million, up from $4 million a year earlier. In the year-earlier period, "
-            "sales fell. Net for the year-earlier nine months included a gain.")
+    text = (
+        "Profit rose in the third quarter from a year earlier. For the nine months, net "
+        "was $5 million, up from $4 million a year earlier. In the year-earlier period, "
+        "sales fell. Net for the year-earlier nine months included a gain."
+    )
     assert [v[1:] for v in values(text, anchor)] == [
-        ("DATE", "1989-Q3"), ("DATE", "1988-Q3"), ("DURATION", "P9M"), ("DATE", "1988"),
-        ("DURATION", "P9M"), ("DURATION", "P9M")]
+        ("DATE", "1989-Q3"),
+        ("DATE", "1988-Q3"),
+        ("DURATION", "P9M"),
+        ("DATE", "1988"),
+        ("DURATION", "P9M"),
+        ("DURATION", "P9M"),
+    ]
 
 
 def test_a_unit_compounded_into_a_modifier_names_no_time():
@@ -328,8 +346,10 @@ def test_a_unit_compounded_into_a_modifier_names_no_time():
 
 def test_anaphoric_days_reach_back_past_the_paragraph():
     anchor = dt.date(1989, 10, 30)  # a Monday
-    text = ("Shares closed lower Friday.\n\nLondon was hit by overnight losses in New York.\n\n"
-            "The index ended down 4.5% from the previous Friday.")
+    text = (
+        "Shares closed lower Friday.\n\nLondon was hit by overnight losses in New York.\n\n"
+        "The index ended down 4.5% from the previous Friday."
+    )
     found = values(text, anchor)
     assert found[-1] == ("the previous Friday", "DATE", "1989-10-20")
     # a bare weekday in a new paragraph still counts from the anchor
@@ -355,9 +375,15 @@ def test_a_present_tense_right_before_a_bare_day_tells_a_schedule():
 def test_the_following_year_shifts_from_the_year_the_story_is_on():
     anchor = dt.date(1989, 10, 26)
     assert values("In 1985, profit rose. The following year, it fell.", anchor)[-1] == (
-        "The following year", "DATE", "1986")
+        "The following year",
+        "DATE",
+        "1986",
+    )
     assert values("It opened on March 3, 1987 and closed the following month.", anchor)[-1] == (
-        "the following month", "DATE", "1987-04")
+        "the following month",
+        "DATE",
+        "1987-04",
+    )
     # with nothing named before, the anchor is the reference
     assert values("Sales rose the following week.", anchor)[0][2] == "1989-W44"
 
@@ -365,4 +391,5 @@ def test_the_following_year_shifts_from_the_year_the_story_is_on():
 def test_a_plural_period_is_not_one_quarter():
     assert values("Income rose over comparable periods in 1988.") == [("1988", "DATE", "1988")]
     assert values("Income rose over the comparable period.", dt.date(1989, 10, 26))[0][2] == (
-        "1989-Q3")
+        "1989-Q3"
+    )

@@ -27,7 +27,13 @@ def test_first_seed_events_in_date_order():
     text = seed_text(0)
     events = timeline_of(text)
     assert [e.date for e in events] == [
-        "2022-02-24", "2022-W08", "2022-02-28", "2022-03-02", "2022-03-02", "2022-03-03"]
+        "2022-02-24",
+        "2022-W08",
+        "2022-02-28",
+        "2022-03-02",
+        "2022-03-02",
+        "2022-03-03",
+    ]
     assert events[0].text == "The invasion began last Thursday."
     assert "vetoed" in events[1].text
     assert "first round of talks" in events[2].text
@@ -78,7 +84,8 @@ def test_a_dateline_is_no_event():
     text = "WASHINGTON, March 2 (Xinhua) --\n\nThe talks ended on Monday, officials said."
     events = timeline_of(text)
     assert [(e.date, e.text) for e in events] == [
-        ("2022-02-28", "The talks ended on Monday, officials said.")]
+        ("2022-02-28", "The talks ended on Monday, officials said.")
+    ]
 
 
 def test_one_sentence_naming_one_day_twice_is_one_event():
@@ -119,7 +126,8 @@ def test_nothing_to_tell():
 
 def combined_seeds(anchor: dt.date = ANCHOR) -> list[CombinedEvent]:
     return combine_timelines(
-        {1: timeline_of(seed_text(0), anchor), 2: timeline_of(seed_text(1), anchor)})
+        {1: timeline_of(seed_text(0), anchor), 2: timeline_of(seed_text(1), anchor)}
+    )
 
 
 def inferred_anchor() -> dt.date | None:
@@ -169,5 +177,6 @@ def test_combining_nothing():
     assert combine_timelines({}) == []
     assert combine_timelines({1: []}) == []
     one = [Event("2022-03-02", "A vote was held.", 0, 16)]
-    assert combine_timelines({7: one}) == [CombinedEvent("2022-03-02", "A vote was held.",
-                                                         [(7, 0, 16)])]
+    assert combine_timelines({7: one}) == [
+        CombinedEvent("2022-03-02", "A vote was held.", [(7, 0, 16)])
+    ]

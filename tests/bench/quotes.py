@@ -44,9 +44,35 @@ from store.analysis.quotes import find_quotes  # noqa: E402
 
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him", "them"}
 _CAP_RUN = re.compile(r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*)*")
-_SENT_START_WORDS = {"The", "A", "An", "He", "She", "They", "It", "I", "We", "In", "But", "And",
-                     "This", "That", "If", "When", "As", "On", "At", "For", "So", "Mr", "Mrs",
-                     "Ms", "Mr.", "Mrs.", "Ms."}
+_SENT_START_WORDS = {
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "They",
+    "It",
+    "I",
+    "We",
+    "In",
+    "But",
+    "And",
+    "This",
+    "That",
+    "If",
+    "When",
+    "As",
+    "On",
+    "At",
+    "For",
+    "So",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+}
 
 
 def baseline_quotes(text: str) -> list[dict]:
@@ -148,8 +174,17 @@ class Tally:
 
 
 def score(rows: list[dict], preds: list[list[dict]]) -> dict:
-    t = {k: Tally() for k in ("all_exact", "all_overlap", "direct_exact", "direct_overlap",
-                              "blind_exact", "blind_overlap")}
+    t = {
+        k: Tally()
+        for k in (
+            "all_exact",
+            "all_overlap",
+            "direct_exact",
+            "direct_overlap",
+            "blind_exact",
+            "blind_overlap",
+        )
+    }
     spk = {"direct": [0, 0], "all": [0, 0]}
     kind_ok = kind_n = 0
     for row, pred in zip(rows, preds, strict=True):
@@ -199,8 +234,10 @@ def run(rows: list[dict], system) -> tuple[list[list[dict]], float]:
 
 
 def ours(text: str) -> list[dict]:
-    return [{"start": q.start, "end": q.end, "speaker": q.speaker, "kind": q.kind}
-            for q in find_quotes(text)]
+    return [
+        {"start": q.start, "end": q.end, "speaker": q.speaker, "kind": q.kind}
+        for q in find_quotes(text)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -219,17 +256,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.predictions:
         with open(args.predictions, "w", encoding="utf-8") as fh:
             for r, pred in zip(rows, our_preds, strict=True):
-                qs = [{"start": p["start"], "end": p["end"], "speaker": p["speaker"],
-                       "kind": p["kind"]} for p in pred]
+                qs = [
+                    {
+                        "start": p["start"],
+                        "end": p["end"],
+                        "speaker": p["speaker"],
+                        "kind": p["kind"],
+                    }
+                    for p in pred
+                ]
                 fh.write(json.dumps({"id": r["id"], "quotes": qs}, ensure_ascii=False) + "\n")
     b, o = score(rows, base_preds), score(rows, our_preds)
     n_gold = sum(len(r["quotes"]) for r in rows)
     n_direct = sum(1 for r in rows for q in r["quotes"] if q["kind"] == "direct")
-    print(f"{len(rows)} articles, {n_paras} paragraphs, {n_gold} gold quotations "
-          f"({n_direct} direct)")
+    print(
+        f"{len(rows)} articles, {n_paras} paragraphs, {n_gold} gold quotations ({n_direct} direct)"
+    )
     print(f"{'measure':34} {'baseline':>9} {'ours':>9}")
-    labels = [("blind", "direct"), ("all", "all quoted pieces"),
-              ("direct", "direct as labelled")]
+    labels = [("blind", "direct"), ("all", "all quoted pieces"), ("direct", "direct as labelled")]
     for key, label in labels:
         for mode in ("overlap", "exact"):
             for i, name in enumerate(("P", "R", "F1")):
@@ -237,10 +281,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label + ' ' + mode + ' ' + name:34} {bv:9.3f} {ov:9.3f}")
     for key in ("direct", "all"):
         bs, os_ = b[f"speaker_{key}"], o[f"speaker_{key}"]
-        print(f"{'speaker accuracy, ' + key + ' (named)':34} {bs[0]:9.3f} {os_[0]:9.3f}"
-              f"   (n = {bs[1]} baseline, {os_[1]} ours)")
-    print(f"{'kind agreement on matched quotes':34} {'-':>9} {o['kind'][0] or 0:9.3f}"
-          f"   (n = {o['kind'][1]}; the baseline has no kind)")
+        print(
+            f"{'speaker accuracy, ' + key + ' (named)':34} {bs[0]:9.3f} {os_[0]:9.3f}"
+            f"   (n = {bs[1]} baseline, {os_[1]} ours)"
+        )
+    print(
+        f"{'kind agreement on matched quotes':34} {'-':>9} {o['kind'][0] or 0:9.3f}"
+        f"   (n = {o['kind'][1]}; the baseline has no kind)"
+    )
     print(f"{'paragraphs per second':34} {n_paras / base_secs:9.0f} {n_paras / our_secs:9.0f}")
     return 0
 

@@ -51,7 +51,9 @@ def ours(doc: dict) -> list[Span]:
 _CLOCK = re.compile(r"\d:\d\d|\b(?:a\.?m\.?|p\.?m\.?|noon|midnight|o'clock)\b", re.I)
 _DAYWORD = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\b|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow"
-    r"|tonight|day)", re.I)
+    r"|tonight|day)",
+    re.I,
+)
 _MONTHWORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month)", re.I)
 _YEARWORD = re.compile(r"\b(?:1\d{3}|20\d\d|year)\b", re.I)
 
@@ -136,12 +138,20 @@ def score(docs: list[dict], predictions: list[list[Span]]) -> dict[str, float]:
     vp, vr, vf = prf(value_ok, n_sys, n_gold)
     tp_, tr, tf = prf(type_ok, n_sys, n_gold)
     return {
-        "strict P": sp, "strict R": sr, "strict F1": sf,
-        "relaxed P": rp, "relaxed R": rr, "relaxed F1": rf,
-        "type accuracy": type_ok / relaxed if relaxed else 0.0, "type F1": tf,
+        "strict P": sp,
+        "strict R": sr,
+        "strict F1": sf,
+        "relaxed P": rp,
+        "relaxed R": rr,
+        "relaxed F1": rf,
+        "type accuracy": type_ok / relaxed if relaxed else 0.0,
+        "type F1": tf,
         "value accuracy": value_ok / relaxed if relaxed else 0.0,
-        "value P": vp, "value R": vr, "value F1": vf,
-        "gold mentions": n_gold, "system mentions": n_sys,
+        "value P": vp,
+        "value R": vr,
+        "value F1": vf,
+        "gold mentions": n_gold,
+        "system mentions": n_sys,
     }
 
 
@@ -177,12 +187,24 @@ def main(argv: list[str] | None = None) -> int:
     names = list(rows)
     print(f"{len(docs)} documents, {rows[names[0]][0]['gold mentions']} gold mentions")
     print(f"{'':<18}" + "".join(f"{n:>14}" for n in names))
-    keys = ["strict P", "strict R", "strict F1", "relaxed P", "relaxed R", "relaxed F1",
-            "type accuracy", "value accuracy", "value P", "value R", "value F1"]
+    keys = [
+        "strict P",
+        "strict R",
+        "strict F1",
+        "relaxed P",
+        "relaxed R",
+        "relaxed F1",
+        "type accuracy",
+        "value accuracy",
+        "value P",
+        "value R",
+        "value F1",
+    ]
     for k in keys:
         print(f"{k:<18}" + "".join(f"{rows[n][0][k]:>14.3f}" for n in names))
-    print(f"{'system mentions':<18}" + "".join(f"{rows[n][0]['system mentions']:>14d}"
-                                              for n in names))
+    print(
+        f"{'system mentions':<18}" + "".join(f"{rows[n][0]['system mentions']:>14d}" for n in names)
+    )
     print(f"{'documents/second':<18}" + "".join(f"{rows[n][1]:>14.1f}" for n in names))
     return 0
 

@@ -122,7 +122,9 @@ class LibraryScreen(Screen):
         Binding("a", "add", "Add", id="add"),
         Binding("d", "delete", "Delete", id="delete"),
         Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
-        Binding("X", "trash", "Trash", id="trash", tooltip="Removed highlights and articles"),
+        Binding(
+            "X", "trash", "Trash", id="trash", tooltip="Trash: removed highlights and articles"
+        ),
         Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Refresh feeds"),
         Binding("m", "toggle_read", "Read", id="toggle-read", tooltip="Read / unread"),
         Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Add a feed"),

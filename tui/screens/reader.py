@@ -62,9 +62,16 @@ class ReaderScreen(Screen):
         # Keys that open a text field act before the next key is read (priority), so a burst
         # typed straight after them lands in the field, not in the article
         Binding("slash", "find", "Find", id="find", key_display="/", priority=True),
-        Binding("n", "match(1)", "Next match", id="match-next", group=MATCH),
+        Binding(
+            "n",
+            "match(1)",
+            "Next match",
+            id="match-next",
+            group=MATCH,
+            tooltip="Next match (while found words are marked)",
+        ),
         Binding("N", "match(-1)", "Previous match", id="match-prev", group=MATCH, show=False),
-        Binding("n", "note", "Note", id="note", priority=True),
+        Binding("n", "note", "Note", id="note", priority=True, tooltip="Note (no words marked)"),
         Binding("t", "tags", "Tags", id="tags", priority=True),
         Binding("x", "remove", "Remove", id="remove"),
         Binding("u", "undo", "Undo", id="undo"),
