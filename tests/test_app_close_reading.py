@@ -486,3 +486,24 @@ async def test_the_trash_is_in_the_palette_and_the_help(library, tmp_path):
         shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "Trash: removed highlights and articles" in shown  # X in the library
         assert "In the trash: restore" in shown and "Redo" in shown
+
+
+async def test_keys_typed_in_a_burst_after_slash_and_t_land_in_their_fields(library, tmp_path):
+    """The letters after `/` or `t` are text even when they are reader keys (n, h, t, x)."""
+    path, ids = library
+    app = new_app(library, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["harbour"])
+        burst(app, "/harbour\n")
+        await pilot.pause(0.3)
+        assert app.focused is view and len(view.matches) == 4
+        assert app.screen.query_one(Input).value == "harbour"
+        burst(app, "nh")  # the next match, and its sentence highlighted
+        await pilot.pause(0.3)
+        burst(app, "tnext, harbour, tax\n")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen)
+    with Library(path) as lib:
+        (h,) = lib.highlights(ids["harbour"])
+    assert h.exact == "Nobody at the harbour wanted the plan."
+    assert h.tags == ("next", "harbour", "tax") and h.note == ""
