@@ -202,7 +202,7 @@ class NoteEditor(TakesEarlyKeys, ModalScreen[str | None]):
                 self.set_focus(self.editor)
 
         self.app.push_screen(
-            ConfirmScreen("Throw away the changes to this note? (y: throw away; Enter: keep)"),
+            ConfirmScreen("Throw away the changes to this note?"),
             answered,
         )
 
