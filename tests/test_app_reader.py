@@ -11,7 +11,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
-from tui.widgets.dialogs import NoteEditor, PromptScreen
+from tui.widgets.dialogs import ConfirmScreen, NoteEditor, PromptScreen
 
 SIZE = (120, 30)
 
@@ -155,8 +155,16 @@ async def test_colours_note_tags_remove_and_undo(app, lib_ids, ids):
         assert isinstance(app.screen, ReaderScreen)
         assert app.library.highlights(article_id)[0].note == "ok [b]this[/]"
 
-        await pilot.press("n", "z", "escape")  # Escape cancels the edit
+        await pilot.press("n", "z", "escape")  # Escape on a changed note asks first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # Enter keeps the note being written
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "ok [b]this[/]z"
+        await pilot.press("escape", "y")  # y throws the change away
+        assert isinstance(app.screen, ReaderScreen)
         assert app.library.highlights(article_id)[0].note == "ok [b]this[/]"
+        await pilot.press("n", "escape")  # unchanged: Escape just closes
+        assert isinstance(app.screen, ReaderScreen)
 
         await pilot.press("t")
         assert isinstance(app.screen, PromptScreen)
@@ -173,11 +181,15 @@ async def test_colours_note_tags_remove_and_undo(app, lib_ids, ids):
         assert (h.note, h.color) == ("ok [b]this[/]", 5)
         await pilot.press("u")  # undo the note
         assert app.library.highlights(article_id)[0].note == ""
-        app.screen.undo_stack[1:] = []  # (the colour changes undo the same way)
+        for colour in (4, 2, 1, 3, 1):  # each colour change, newest first
+            await pilot.press("u")
+            assert app.library.highlights(article_id)[0].color == colour
         await pilot.press("u")  # undo the highlight itself
         assert app.library.highlights(article_id) == []
+        await pilot.press("ctrl+r", "U")  # redo: the highlight, then its first colour
+        assert app.library.highlights(article_id)[0].color == 3
     with stored(lib_ids) as lib:
-        assert lib.highlights(article_id) == []
+        assert lib.highlights(article_id)[0].color == 3
 
 
 async def test_note_on_plain_text_creates_the_highlight_first(app, lib_ids, ids):

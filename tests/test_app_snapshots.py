@@ -186,3 +186,20 @@ def test_reader_colours_light_and_dark(snap_compare, snapshot_library, export_di
     # the cursor two words in, then a selection of the next three
     press = ["w", "w", "v", "w", "w", "w"]
     assert snap_compare(app, run_before=open_first, press=press, terminal_size=(100, 24))
+
+
+def test_reader_with_search_matches_and_place(snap_compare, snapshot_library, export_dir):
+    """`/` with matches marked (the current one apart) and the place at the status line's end."""
+    path, ids = snapshot_library
+    app = NewsReader(db_path=path, export_dir=export_dir)
+
+    async def open_first(pilot) -> None:
+        app.open_reader(ids["first"])
+        await pilot.pause()
+
+    assert snap_compare(
+        app,
+        run_before=open_first,
+        press=["slash", *"ukraine", "enter", "n"],
+        terminal_size=(120, 30),
+    )

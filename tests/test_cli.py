@@ -330,3 +330,37 @@ def test_with_many_inputs_each_error_names_its_input_and_the_rest_go_on(tmp_path
         assert lines[0].startswith(f"newsreader: {empty_page}: ")
         assert lines[1].startswith(f"newsreader: {missing}: ")
         assert "United Nations" in proc.out or "1\t" in proc.out or proc.out.count("\t") >= 1
+
+
+def test_trash_lists_what_was_removed_and_restore_puts_it_back(db, tmp_path):
+    from store.library.db import Library
+
+    assert run("add", SEEDS[0], db=db, tmp=tmp_path).returncode == 0
+    with Library(db) as lib:
+        article_id = lib.article_ids()[0]
+        text = lib.get_article(article_id).text
+        s = text.index("The United Nations")
+        h = lib.add_highlight(article_id, s, s + 18, note="a [b]note", tags=["un"])
+        lib.delete_highlight(h.id)
+    listed = run("trash", db=db, tmp=tmp_path)
+    assert listed.returncode == 0, listed.err
+    (line,) = listed.out.splitlines()
+    trash_id, kind, _, label, detail, where = line.split("\t")
+    assert (kind, label, detail) == ("highlight", "The United Nations", "with its note and 1 tag")
+    as_json = json.loads(run("trash", "--json", db=db, tmp=tmp_path).out)
+    assert as_json["item_id"] == h.id
+    restored = run("restore", trash_id, db=db, tmp=tmp_path)
+    assert restored.returncode == 0, restored.err
+    assert restored.out.startswith(f"restored highlight {h.id} in article {article_id}")
+    with Library(db) as lib:
+        assert lib.highlights(article_id) == [h]
+    assert one_line_error(run("restore", trash_id, db=db, tmp=tmp_path)) == (
+        f"newsreader: nothing in the trash with id {trash_id}"
+    )
+    assert run("trash", db=db, tmp=tmp_path).out == ""
+    with Library(db) as lib:
+        lib.delete_article(article_id)
+    emptied = run("trash", "--empty", db=db, tmp=tmp_path)
+    assert emptied.out.strip() == "emptied the trash: 1 purged for good"
+    with Library(db) as lib:
+        assert lib.trash() == [] and lib.count_articles() == 1  # (the seeds)

@@ -7,6 +7,7 @@ test is skipped locally but fails on CI (the CI variable is set there).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -144,17 +145,19 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
     )
     term = Terminal(tmux_session)
 
-    # first session: open a seed article, highlight its second sentence, write a note
+    # first session: open a seed article at its search hit, highlight its second sentence,
+    # write a note; then find words inside it, go to the next match and highlight that
     term.start(command, raw)
     open_by_search(term, "Zelensky")
-    term.wait_for("D to")  # the reader's header
+    term.wait_for("Find Zelensky: 1 of 1")  # the hit is marked
+    term.keys("Escape", "g")
     term.keys(")", "h")
     term.wait_for("Highlight 1/1")
     term.keys("n")
     term.wait_for("ctrl+s save")
     term.type("checked against the UN record")
     term.keys("C-s")
-    term.wait_for("checked against the UN record")
+    term.wait_for("checked against the UN")  # (the status line cuts it to fit)
 
     # 80x24: the article has the screen; Tab (the key bar says so) brings the timeline, its
     # dates in words, then the quotes, then the article again
@@ -168,18 +171,44 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
     assert "“We need to at least stop bombing people,”" in screen  # its own marks, once
     term.keys("Tab")
     term.wait_for("D to correct")
+
+    # find words inside the article, go to the next match and highlight that
+    term.keys("/")
+    term.type("talks")
+    term.wait_for("Find talks: 1 of 3")  # the first after the cursor, in the highlight
+    term.keys("Enter", "n")
+    screen = term.wait_for("Find talks: 2 of 3")
+    term.keys("h")
+    screen = term.wait_for("Highlight 2/2")
+    place = re.search(r"¶ \d+/\d+ · \d+%", screen).group()
     term.keys("q")
     term.wait_for("Library")
     term.keys("Escape", pause=0.4)
     term.keys("q")
     term.wait_gone()
 
-    # second session: the highlight and its note are still there; export them
+    # second session: the article opens where it was left; the highlight under the cursor is
+    # removed, restored from the trash, and both highlights with the note are exported
     term.start(command, raw)
-    open_by_search(term, "Zelensky")
-    term.wait_for("D to")
+    term.wait_for("Library")
+    time.sleep(0.3)
+    term.keys("j", "Enter")  # the second row: the seed the search found
+    screen = term.wait_for(place)
+    assert "Highlight 2/2" in screen
+    term.keys("x")
+    term.wait_for("Removed")
+    term.keys("q")
+    term.wait_for("Library")
+    term.keys("X")
+    term.wait_for("Trash · 1 item")
+    term.keys("Enter")
+    term.wait_for("The trash is empty")
+    term.keys("q")
+    term.wait_for("Library")
+    term.keys("Enter")
+    term.wait_for(place)
     term.keys("]")
-    screen = term.wait_for("Highlight 1/1 · checked against the UN record")
+    screen = term.wait_for("Highlight 1/2 · checked against the UN")
     term.keys("e")
     screen = term.wait_for("Exported to")
     exported = list((home / "newsreader-export").glob("*.md"))
@@ -187,7 +216,8 @@ def test_read_highlight_note_quit_restart_export(tmp_path, tmux_session):
     assert exported[0].name[:20] in screen.replace("\n", "")  # the path is shown
     markdown = exported[0].read_text(encoding="utf-8")
     assert "checked against the UN record" in markdown
-    assert markdown.count("\n> ") == 1
+    assert markdown.count("\n> ") == 2
+    assert "before further talks" in markdown  # the sentence found with / and n
 
     # the hostile article: markup and escape sequences appear as characters
     term.keys("q")

@@ -40,9 +40,9 @@ def test_offsets_point_into_the_text(premium, archyde):
     for text, quotes in (premium, archyde):
         assert quotes == sorted(quotes, key=lambda q: q.start)
         for q in quotes:
-            assert text[q.start: q.end] == q.text
+            assert text[q.start : q.end] == q.text
             if q.speaker_start is not None:
-                assert text[q.speaker_start: q.speaker_end]
+                assert text[q.speaker_start : q.speaker_end]
 
 
 def test_guterres_named_with_role(premium):
@@ -50,7 +50,7 @@ def test_guterres_named_with_role(premium):
     q = containing(quotes, "People in Ukraine desperately need peace")
     assert q.text.startswith("\u201c") and q.text.endswith("\u201d")
     assert (q.speaker, q.role, q.cue, q.kind) == ("Antonio Guterres", "UN chief", "said", "direct")
-    assert text[q.speaker_start: q.speaker_end] == "Antonio Guterres"
+    assert text[q.speaker_start : q.speaker_end] == "Antonio Guterres"
 
 
 def test_both_lavrov_quotes_second_through_he_said(premium):
@@ -60,10 +60,10 @@ def test_both_lavrov_quotes_second_through_he_said(premium):
     assert first.speaker == second.speaker == "Sergey Lavrov"
     assert first.role == "Russia\u2019s Foreign Minister"
     assert first.kind == second.kind == "direct"
-    assert text[second.ref_start: second.ref_end] == "he"
+    assert text[second.ref_start : second.ref_end] == "he"
     # the naming mention used is the nearest one, "Mr Lavrov", not the pronoun
-    assert text[second.speaker_start: second.speaker_end] == "Lavrov"
-    assert text[second.speaker_start - 3: second.speaker_start] == "Mr "
+    assert text[second.speaker_start : second.speaker_end] == "Lavrov"
+    assert text[second.speaker_start - 3 : second.speaker_start] == "Mr "
 
 
 def test_medinsky_is_reported_not_quoted(premium):
@@ -88,15 +88,21 @@ def test_zelensky_interrupted_quote_is_two_direct_pieces(archyde):
     assert a.text == "\u201cWe need to at least stop bombing people,\u201d"
     assert b.text == "\u201cand then we\u2019ll sit down at the negotiating table.\u201d"
     for q in (a, b):
-        assert (q.speaker, q.role, q.kind) == ("Volodymyr Zelensky", "Ukrainian President",
-                                               "direct")
-        assert text[q.ref_start: q.ref_end] == "he"
+        assert (q.speaker, q.role, q.kind) == (
+            "Volodymyr Zelensky",
+            "Ukrainian President",
+            "direct",
+        )
+        assert text[q.ref_start : q.ref_end] == "he"
 
 
 def test_kuleba_keeps_the_texts_spelling_despite_unbalanced_marks(archyde):
     _, quotes = archyde
-    for words in ("negotiations with Russia are necessary", "If Russia insists on an ultimatum",
-                  "We will talk and find a solution"):
+    for words in (
+        "negotiations with Russia are necessary",
+        "If Russia insists on an ultimatum",
+        "We will talk and find a solution",
+    ):
         q = containing(quotes, words)
         assert q.speaker == "Dmitro Kuleva"
         assert q.role == "Ukrainian Foreign Minister"
@@ -105,8 +111,11 @@ def test_kuleba_keeps_the_texts_spelling_despite_unbalanced_marks(archyde):
 
 def test_resolution_passages_are_the_resolutions(archyde):
     _, quotes = archyde
-    for words in ("Territories obtained through", "deplores in the strongest terms",
-                  "requires Russia to withdraw"):
+    for words in (
+        "Territories obtained through",
+        "deplores in the strongest terms",
+        "requires Russia to withdraw",
+    ):
         assert containing(quotes, words).speaker == "the resolution"
     names = [s.name for s in find_speakers(quotes)]
     assert names.count("the resolution") == 1
@@ -186,14 +195,14 @@ def test_no_quotes_and_empty_text():
 def test_unbalanced_marks_give_sensible_spans():
     text = (
         "\u201cWe are ready,\u201d Ms Ortiz said, \u201cto talk tomorrow.\n\n"
-        "Critics disagreed.\u201d \u201d \u201c\u201c \"\n\n\u201d\u201d\u201c"
+        'Critics disagreed.\u201d \u201d \u201c\u201c "\n\n\u201d\u201d\u201c'
     )
     quotes = find_quotes(text)
     # the unclosed second piece runs to its paragraph's end and keeps the speaker
     assert [q.text for q in quotes[:2]] == ["\u201cWe are ready,\u201d", "\u201cto talk tomorrow."]
     assert quotes[1].speaker == "Ortiz"
     for q in quotes:
-        assert text[q.start: q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.end > q.start
 
 
@@ -214,7 +223,7 @@ def test_every_word_quoted():
 
 
 def test_a_megabyte_of_quote_marks_finishes():
-    marks = "\u201c\u201d\"\u201c \" \u201d"
+    marks = '\u201c\u201d"\u201c " \u201d'
     text = (marks * (1_000_000 // len(marks) + 1))[:1_000_000]
     assert isinstance(find_quotes(text), list)
     text = '" said he "' * 90_000
@@ -232,7 +241,9 @@ def test_short_names_resolve_to_the_right_person():
     quotes = find_quotes(text)
     assert [q.speaker for q in quotes] == ["Hillary Clinton"] * 2 + ["Donald Trump"] * 2
     assert [(s.name, s.count) for s in find_speakers(quotes)] == [
-        ("Hillary Clinton", 2), ("Donald Trump", 2)]
+        ("Hillary Clinton", 2),
+        ("Donald Trump", 2),
+    ]
 
 
 def test_random_marks_and_words_never_raise():
@@ -240,14 +251,32 @@ def test_random_marks_and_words_never_raise():
 
     rng = random.Random(5)
     pieces = list("\u201c\u201d\"\u201e\u00ab\u00bb\u2018\u2019' ,.:;!?\u2014-\n()") + [
-        "said", "he", "Mr", "Lavrov", "according", "to", "the", "resolution", "minister",
-        "told", "that", "and", "I", "it", "wrote:", "President", "Russia\u2019s", "\n\n", "\xa0"]
+        "said",
+        "he",
+        "Mr",
+        "Lavrov",
+        "according",
+        "to",
+        "the",
+        "resolution",
+        "minister",
+        "told",
+        "that",
+        "and",
+        "I",
+        "it",
+        "wrote:",
+        "President",
+        "Russia\u2019s",
+        "\n\n",
+        "\xa0",
+    ]
     for _ in range(300):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 80)))
         quotes = find_quotes(text)
         find_speakers(quotes)
         for q in quotes:
-            assert text[q.start: q.end] == q.text
+            assert text[q.start : q.end] == q.text
             assert q.kind in ("direct", "mixed")
 
 

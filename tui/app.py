@@ -37,6 +37,7 @@ def help_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, list[
     from tui.screens.library import LibraryScreen
     from tui.screens.notebook import NotebookScreen
     from tui.screens.reader import ReaderScreen
+    from tui.screens.trash import TrashScreen
     from tui.widgets.article_view import ArticleView
     from tui.widgets.nav_list import NavList
 
@@ -66,6 +67,7 @@ def help_sections(keymap: dict[str, str] | None = None) -> list[tuple[str, list[
                 ("Enter", "Open at highlight"),
             ],
         ),
+        ("Trash (X in the library)", rows(TrashScreen.BINDINGS, keymap)),
     ]
 
 
@@ -87,12 +89,14 @@ def _all_bindings() -> list[tuple[str, list]]:
     from tui.screens.reader import ReaderScreen
     from tui.screens.speakers import SpeakersScreen
     from tui.screens.timeline import CombinedTimelineScreen
+    from tui.screens.trash import TrashScreen
     from tui.widgets.article_view import ArticleView
     from tui.widgets.nav_list import NavList
 
     classes = (
         NewsReader, LibraryScreen, ArticleTable, ReaderScreen, ArticleView, NavList,
         SpeakersScreen, CombinedTimelineScreen, HelpScreen, NotebookScreen, QuoteGroupScreen,
+        TrashScreen,
     )
     return [(cls.__name__, list(cls.BINDINGS)) for cls in classes]
 
@@ -219,7 +223,9 @@ class NewsReader(App):
 
     # --- navigation -------------------------------------------------------------------------
 
-    def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:
+    def open_reader(
+        self, article_id: int, span: tuple[int, int] | None = None, find: str | None = None
+    ) -> None:
         from tui.screens.reader import ReaderScreen
 
         try:
@@ -231,7 +237,7 @@ class NewsReader(App):
             self.call_later(self._reopen_reader, article_id, span)
             return
         self.last_opened = article_id
-        self.push_screen(ReaderScreen(article_id, span))
+        self.push_screen(ReaderScreen(article_id, span, find))
         self.call_after_refresh(self.mark_read, article_id)  # the write waits for the paint
 
     async def _reopen_reader(self, article_id: int, span: tuple[int, int] | None) -> None:
@@ -271,6 +277,11 @@ class NewsReader(App):
             from tui.screens.notebook import NotebookScreen
 
             self.push_screen(NotebookScreen(show_tags=name == "tags"))
+        elif name == "trash":
+            from tui.screens.trash import TrashScreen
+
+            if not isinstance(self.screen, TrashScreen):
+                self.push_screen(TrashScreen())
         else:
             raise ValueError(f"no view named {name!r}")
 
@@ -344,4 +355,9 @@ class NewsReader(App):
                 "Every tag with its count; choosing one filters the notebook",
                 lambda: self.open_view("tags"),
             )
+        yield SystemCommand(
+            "Trash",
+            "Removed highlights and deleted articles: restore or purge them",
+            lambda: self.open_view("trash"),
+        )
         yield SystemCommand("Help", "Every key of the news reader", self.action_help)

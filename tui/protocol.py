@@ -19,14 +19,17 @@ class ReaderApp(Protocol):
     exit_after_first_frame: bool
     last_opened: int | None
 
-    def open_reader(self, article_id: int, span: tuple[int, int] | None = None) -> None:
-        """Open an article, at `span` when given (marked and brought into view)."""
+    def open_reader(
+        self, article_id: int, span: tuple[int, int] | None = None, find: str | None = None
+    ) -> None:
+        """Open an article at its kept place, or at `span` when given (marked and brought
+        into view); with `find`, that span is a match of those words, marked like `/`."""
 
     def open_quote_group(self, article_id: int, span: tuple[int, int]) -> None:
         """The quotation at `span` as every article in the library reported it."""
 
     def open_view(self, name: str) -> None:
-        """A library-wide view by name: "speakers", "timeline", "notebook", "tags"."""
+        """A library-wide view by name: "speakers", "timeline", "notebook", "tags", "trash"."""
 
     def export(self, ids: list[int] | None) -> list[Path]:
         """One article's highlights to its own file, or every article's into the folder."""

@@ -13,11 +13,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from store.article import Article, display_safe, normalise_tag
 from store.errors import LibraryError, NewsreaderError
+from store.library.journal import JournalMixin
+from store.library.places import PlacesMixin
 from store.library.records import (
     ArticleRow,
     ArticleSummary,
@@ -29,8 +31,10 @@ from store.library.records import (
     StoredEvent,
     StoredQuote,
 )
+from store.library.rows import now
 from store.library.schema import LATEST, migrate, schema_version
 from store.library.transactions import check_whole, configure, explain, forget, write_transaction
+from store.library.trash import TrashMixin
 
 CONTEXT = 32  # characters of prefix and suffix kept to find a highlight again
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # cannot occur in display-safe text
@@ -49,10 +53,6 @@ def load_writer() -> None:
     """Import what the first write needs (sqlite_utils, 100+ ms) ahead of it, e.g. in a
     background thread after an app's first frame."""
     import sqlite_utils  # noqa: F401
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _highlight(row: sqlite3.Row) -> Highlight:
@@ -99,8 +99,12 @@ def _marks(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), marks
 
 
-class Library:
-    """One library file. Open with `Library(path)`; close with `close()` or a `with` block."""
+class Library(TrashMixin, JournalMixin, PlacesMixin):
+    """One library file. Open with `Library(path)`; close with `close()` or a `with` block.
+
+    Removing moves to the trash (store.library.trash), every highlight change is journaled
+    for undo and redo (store.library.journal), and reading places and note drafts are kept
+    (store.library.places)."""
 
     def __init__(self, path: str | Path, *, seed: bool = True) -> None:
         self.path = Path(path)
@@ -254,11 +258,10 @@ class Library:
         return article_id, True
 
     def delete_article(self, article_id: int) -> None:
+        """Move an article, with its highlights and analysis, to the trash."""
         self.get_article(article_id)
         with self._write() as conn:
-            for table in ("highlights", "dates", "events", "quotes"):
-                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self._trash_article(conn, article_id)
 
     def replace_text(self, article_id: int, article: Article) -> list[Highlight]:
         """Re-cleaned text for an article: highlights are found again by their exact text,
@@ -458,9 +461,10 @@ class Library:
         stamp = now()
         with self._write() as conn:
             cur = conn.execute(
-                "INSERT INTO highlights (article_id, start, end, exact, prefix, suffix, color, "
-                "note, tags, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO highlights (id, article_id, start, end, exact, prefix, suffix, color, "
+                "note, tags, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
+                    self._fresh_highlight_id(conn),
                     article_id,
                     start,
                     end,
@@ -474,6 +478,7 @@ class Library:
                     stamp,
                 ),
             )
+            self._record(conn, None, self._highlight_row(conn, cur.lastrowid))
             self._index_notes(conn, article_id)
         return self.get_highlight(cur.lastrowid)
 
@@ -487,6 +492,7 @@ class Library:
     ) -> Highlight:
         h = self.get_highlight(highlight_id)
         with self._write() as conn:
+            before = self._highlight_row(conn, highlight_id)
             conn.execute(
                 "UPDATE highlights SET color = ?, note = ?, tags = ?, updated = ? WHERE id = ?",
                 (
@@ -497,13 +503,16 @@ class Library:
                     highlight_id,
                 ),
             )
+            self._record(conn, before, self._highlight_row(conn, highlight_id))
             self._index_notes(conn, h.article_id)
         return self.get_highlight(highlight_id)
 
     def delete_highlight(self, highlight_id: int) -> Highlight:
+        """Move a highlight, with its note and tags, to the trash (journaled: `undo` brings it
+        back too)."""
         h = self.get_highlight(highlight_id)
         with self._write() as conn:
-            conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+            self._record(conn, self._trash_highlight(conn, highlight_id), None)
             self._index_notes(conn, h.article_id)
         return h
 

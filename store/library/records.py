@@ -139,4 +139,3 @@ class FeedCount:
     last_error: str | None
     articles: int
     unread: int
-

@@ -199,6 +199,8 @@ def _v8_anchor_reason(conn: sqlite3.Connection) -> None:
     """Why the anchor date is the one it is ("the dateline, 2022-03-02, not the publication
     date ..."), one line for the reader and --json; empty for articles stored before."""
     conn.execute("ALTER TABLE articles ADD COLUMN anchor_reason TEXT NOT NULL DEFAULT ''")
+
+
 def _v9_library_sort_orders(conn: sqlite3.Connection) -> None:
     """An index behind each way the library can be sorted (title, site, published, unread
     first), so a page of a large library is read in order, not sorted whole each time."""
@@ -214,6 +216,35 @@ def _v9_library_sort_orders(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v10_trash_journal_places(conn: sqlite3.Connection) -> None:
+    """Nothing a person made is lost: a trash of removed highlights and articles (JSON
+    snapshots of their rows, kept until the trash is emptied), a journal of highlight changes
+    for undo and redo across restarts, each article's reading place, and note drafts.
+
+    Trash, journal and drafts have no foreign keys on purpose: they outlive the rows they keep.
+    """
+    conn.execute(
+        "CREATE TABLE trash (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id INTEGER NOT "
+        "NULL, article_id INTEGER NOT NULL, title TEXT NOT NULL, label TEXT NOT NULL, "
+        "detail TEXT NOT NULL DEFAULT '', snapshot TEXT NOT NULL, removed TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_trash_item ON trash (kind, item_id)")
+    conn.execute(
+        "CREATE TABLE journal (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, "
+        "highlight_id INTEGER NOT NULL, description TEXT NOT NULL, before_state TEXT, "
+        "after_state TEXT, undone INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_journal_article ON journal (article_id, undone, id)")
+    conn.execute(
+        "CREATE TABLE places (article_id INTEGER PRIMARY KEY REFERENCES articles(id), "
+        "cursor INTEGER NOT NULL, top INTEGER NOT NULL, updated TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE note_drafts (highlight_id INTEGER PRIMARY KEY, article_id INTEGER NOT "
+        "NULL, text TEXT NOT NULL, updated TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
@@ -224,6 +255,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v7_notebook_search,
     _v8_anchor_reason,
     _v9_library_sort_orders,
+    _v10_trash_journal_places,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from store.errors import NewsreaderError
-from tui.cli import analysis, articles, config, export, feeds, notebook
+from tui.cli import analysis, articles, config, export, feeds, notebook, trash
 from tui.cli.common import EXIT_ERROR, EXIT_USAGE, open_library, warn
 
 
@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for group in (articles, export, analysis, feeds, notebook, config):
+    for group in (articles, export, analysis, feeds, notebook, config, trash):
         group.add_commands(sub, common, as_json)
     return parser
 

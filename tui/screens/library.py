@@ -71,6 +71,10 @@ class LibraryScreen(Screen):
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("a", "add", "Add", id="add"),
         Binding("d", "delete", "Delete", id="delete"),
+        Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
+        Binding(
+            "X", "trash", "Trash", id="trash", tooltip="Trash: removed highlights and articles"
+        ),
         Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Refresh feeds"),
         Binding("m", "toggle_read", "Read", id="toggle-read", tooltip="Read / unread"),
         Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Add a feed"),
@@ -106,6 +110,7 @@ class LibraryScreen(Screen):
         self.feed_id: int | None = None  # the feed the table shows; None: every article
         self.feeds: list[FeedCount] = []
         self.rows: dict[int, ArticleRow] = {}  # the loaded rows, by article id
+        self.hits: dict[int, SearchHit] = {}  # the search hits shown, by article id
         self.refresh_stop: threading.Event | None = None  # set: a refresh runs
         self.sort: str | None = self.app.config.sort  # None: added (a feed: published)
 
@@ -394,6 +399,7 @@ class LibraryScreen(Screen):
         hits.clear_options()
         found = self.app.library.search(query) if query.strip() else []
         hits.add_options(spaced(Option(hit_prompt(h), id=str(h.id)) for h in found))
+        self.hits = {h.id: h for h in found}
         empty = self.query_one("#library-empty", Static)
         if query.strip() and not found:
             empty.update(Content.from_markup("Nothing matches [b]$q[/b].", q=one_line(query, 60)))
@@ -404,10 +410,19 @@ class LibraryScreen(Screen):
     def on_option_list_option_selected(self, event) -> None:
         if event.option_list.id == "hits" and event.option.id is not None:
             event.stop()
-            self.open_article(int(event.option.id))
+            self.open_hit(self.hits[int(event.option.id)])
         elif event.option_list.id == "feeds":  # Enter on a feed: on to its articles
             event.stop()
             self.table.focus()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """At the words the search found (marked, so `n` goes on to the next), when they are
+        in the text and not only in the title or the notes."""
+        from store.analysis.find import locate_hit
+
+        text = self.app.library.get_article(hit.id).text
+        span = locate_hit(text, hit.snippet, hit.marks)
+        self.app.open_reader(hit.id, span, find=text[span[0] : span[1]] if span else None)
 
     def action_add(self) -> None:
         from tui.widgets.dialogs import PromptScreen
@@ -472,7 +487,9 @@ class LibraryScreen(Screen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.app.library.delete_article(article_id)
-                self.app.notify(f"Deleted: {one_line(article.title, 60)}", markup=False)
+                self.app.notify(
+                    f"Moved to the trash: {one_line(article.title, 60)} (u undoes)", markup=False
+                )
                 row = self.table.cursor_row
                 if self.feeds:
                     self.show_feed_counts()
@@ -483,6 +500,35 @@ class LibraryScreen(Screen):
                     self.show_hits(self.query_one("#search").value)
 
         self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_undo_delete(self) -> None:
+        """Bring back the article deleted last (the trash keeps every one)."""
+        library = self.app.library
+        entry = next((e for e in library.trash() if e.kind == "article"), None)
+        if entry is None:
+            self.app.notify("No deleted article to bring back", markup=False)
+            return
+        try:
+            restored = library.restore(entry.id)
+        except NewsreaderError as e:
+            self.app.notify(str(e), severity="error", markup=False)
+            return
+        self.app.notify(f"Restored: {one_line(entry.title, 60)}", markup=False)
+        if self.feeds:
+            self.show_feed_counts()
+        self.reload(select=restored.article_id)
+
+    def action_trash(self) -> None:
+        self.app.open_view("trash")
+
+    def on_screen_resume(self) -> None:
+        """Back from the trash or an article: counts and rows may have changed."""
+        if self.app.last_opened is not None:
+            self.refresh_row(self.app.last_opened)
+        if self.feed_id is None and self.total != self.app.library.count_articles():
+            self.reload(select=self.current_id())
+        if self.feeds:
+            self.show_feed_counts()
 
     def action_export_all(self) -> None:
         self.app.export(None)
@@ -558,12 +604,6 @@ class LibraryScreen(Screen):
     def action_quit(self) -> None:
         self.stop_refresh()
         self.app.exit()
-
-    def on_screen_resume(self) -> None:
-        if self.app.last_opened is not None:
-            self.refresh_row(self.app.last_opened)
-            if self.feeds:
-                self.show_feed_counts()
 
     def on_unmount(self) -> None:
         self.stop_refresh()

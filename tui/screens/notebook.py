@@ -9,7 +9,6 @@ and `x` work on the chosen highlight as in the reader, and `u` undoes the last o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -51,16 +50,6 @@ COLOUR = Binding.Group("Colour", compact=True)
 # the swatch before each quote, in the reader's highlight colours
 SWATCH = {1: "$warning", 2: "$success", 3: "$secondary", 4: "$error", 5: "$foreground-muted"}
 ORDER_NAMES = {"date": "newest first", "article": "by article"}
-
-
-@dataclass(frozen=True)
-class Change:
-    """What `u` undoes: the highlight as it was before a change or a removal.
-
-    The reader keeps the same record; both move to the library's undo journal together."""
-
-    highlight_id: int
-    before: Highlight
 
 
 def fit(text: str, width: int, most: int) -> list[str]:
@@ -143,6 +132,7 @@ class NotebookScreen(Screen):
         Binding("5", "colour(5)", "Colour 5", id="notebook-colour-5", group=COLOUR),
         Binding("x", "remove", "Remove", id="notebook-remove"),
         Binding("u", "undo", "Undo", id="notebook-undo"),
+        Binding("ctrl+r,U", "redo", "Redo", id="notebook-redo", show=False),
         Binding("escape", "escape", "Clear filter, back", id="notebook-escape", show=False),
         Binding("down", "to_list", "To the list", id="notebook-to-list", show=False),
         Binding("q", "back", "Back", id="notebook-back"),
@@ -150,7 +140,7 @@ class NotebookScreen(Screen):
 
     # the keys that do what they do in the reader (the help names them together)
     AS_IN_READER = frozenset(
-        b.id for b in BINDINGS if b.action in ("note", "tags", "remove", "undo") or b.group
+        b.id for b in BINDINGS if b.action in ("note", "tags", "remove", "undo", "redo") or b.group
     )
 
     def __init__(self, *, show_tags: bool = False) -> None:
@@ -163,10 +153,11 @@ class NotebookScreen(Screen):
         self.entries: dict[int, Entry] = {}
         self.last_article: int | None = None  # of the last loaded entry (group headers)
         self.tags: list[TagCount] | None = None  # read after the first frame, or when needed
-        self.undo_stack: list[Change] = []
         self.problem = ""
         self.resumed = False  # the first resume is the screen's opening, read in on_mount
         self.drawn_width = 0
+        self.changed: list[int] = []  # the article of each change made here, oldest first
+        self.undone: list[int] = []  # the article of each change undone here (for redo)
 
     def compose(self) -> ComposeResult:
         yield Static(id="notebook-title", classes="title-bar")
@@ -477,7 +468,7 @@ class NotebookScreen(Screen):
         except NewsreaderError as err:
             self.app.notify(str(err), severity="error", markup=False)
             return
-        self.undo_stack.append(Change(h.id, h))
+        self._changed(h.article_id)
         self.reload(keep=h.id)
         if "tags" in change:
             self.show_tag_counts()
@@ -488,17 +479,22 @@ class NotebookScreen(Screen):
             self._update(h, color=colour)
 
     def action_note(self) -> None:
-        from tui.widgets.dialogs import NoteEditor
+        from tui.widgets.dialogs import note_editor_for
 
         h = self._chosen()
         if h is None:
             return
+        library = self.app.library
 
         def saved(note: str | None) -> None:
             if note is not None and note != h.note:
-                self._update(self.app.library.get_highlight(h.id), note=note)
+                self._update(library.get_highlight(h.id), note=note)
+            library.drop_draft(h.id)  # saved, or thrown away on purpose
 
-        self.app.push_screen(NoteEditor(h.note, quote=h.exact), saved)
+        editor = note_editor_for(library, h)
+        self.app.push_screen(editor, saved)
+        if editor.draft is not None:
+            self.app.notify("Restored the unsaved draft of this note", markup=False)
 
     def action_tags(self) -> None:
         from tui.widgets.dialogs import TagsEditor, parse_tags
@@ -522,24 +518,43 @@ class NotebookScreen(Screen):
         except NewsreaderError as err:
             self.app.notify(str(err), severity="error", markup=False)
             return
-        self.undo_stack.append(Change(h.id, h))
+        self._changed(h.article_id)
         self.reload()
         self.show_tag_counts()
-        self.app.notify("Highlight removed · u to undo", markup=False)
+        self.app.notify("Highlight moved to the trash · u to undo", markup=False)
+
+    def _changed(self, article_id: int) -> None:
+        """A change made here: `u` can take it back; what was undone can no longer be redone."""
+        self.changed.append(article_id)
+        self.undone.clear()
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.app.notify("Nothing to undo", markup=False)
+        self._history(undo=True)
+
+    def action_redo(self) -> None:
+        self._history(undo=False)
+
+    def _history(self, *, undo: bool) -> None:
+        """The library's journal, for the articles changed here, latest first (a change made
+        in between in a reader of that article is undone first, and says so)."""
+        done, undone = (self.changed, self.undone) if undo else (self.undone, self.changed)
+        if not done:
+            self.app.notify(f"Nothing to {'undo' if undo else 'redo'}", markup=False)
             return
-        change = self.undo_stack.pop()
+        article_id = done.pop()
+        library = self.app.library
         try:
-            self.app.library.restore_highlight(change.before)
+            entry = library.undo(article_id) if undo else library.redo(article_id)
         except NewsreaderError as err:
-            self.app.notify(str(err), severity="error", markup=False)
+            self.app.notify(str(err), severity="warning", markup=False)
             return
-        self.reload(keep=change.highlight_id)
+        if entry is None:
+            self.app.notify(f"Nothing to {'undo' if undo else 'redo'}", markup=False)
+            return
+        undone.append(article_id)
+        self.reload(keep=entry.highlight_id)
         self.show_tag_counts()
-        self.app.notify("Undone", markup=False)
+        self.app.notify(f"{'Undone' if undo else 'Redone'}: {entry.description}", markup=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,7 +1,8 @@
 """One article for close reading: the text with its highlights, a timeline and a quotes pane.
 
-Every change goes to the Library at once; `u` undoes the last one by putting the stored
-highlight back exactly as it was.
+Every change goes to the Library at once and into its journal: `u` undoes and `ctrl+r` redoes,
+per article, also after a restart. The reading place is kept while reading (every few seconds
+and on leaving, never per key) and the article opens there again. `/` finds words in it.
 
 Layouts by size: wide, the article beside both panes; medium, beside the two stacked;
 narrower, one of the three at a time, full width, with Tab going on to the next (a line of
@@ -11,7 +12,6 @@ the article keeps most of the rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,11 +23,15 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.analysis.find import find_all
 from store.article import display_safe
 from store.errors import NewsreaderError
+from store.export.citation import citation, is_web_address
 from store.library.records import Highlight, StoredArticle
+from store.library.rows import excerpt
 from tui.display import one_line, quoted, spaced
 from tui.widgets.article_view import ArticleView, Mark
+from tui.widgets.find_bar import FindBar, match_from
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.nav_list import NavList
 from tui.widgets.pane_tabs import PANES, PaneTabs
@@ -74,12 +78,8 @@ def timeline_options(events) -> list[Option | None]:
 PANE_ENTRY = 300  # characters of a timeline entry before it is cut at a word
 
 
-@dataclass(frozen=True)
-class Change:
-    """What `u` undoes: `before` is None for an added highlight, else the highlight as it was."""
-
-    highlight_id: int
-    before: Highlight | None
+MATCH = Binding.Group("Match", compact=True)
+KEEP_EVERY = 3.0  # seconds between writes of the reading place (only when it moved)
 
 
 class PaneNote(Static, can_focus=True):
@@ -104,10 +104,25 @@ class ReaderScreen(Screen):
         Binding("3", "colour(3)", "Colour 3", id="colour-3", group=COLOUR),
         Binding("4", "colour(4)", "Colour 4", id="colour-4", group=COLOUR),
         Binding("5", "colour(5)", "Colour 5", id="colour-5", group=COLOUR),
-        Binding("n", "note", "Note", id="note"),
-        Binding("t", "tags", "Tags", id="tags"),
+        # Keys that open a text field act before the next key is read (priority), so a burst
+        # typed straight after them lands in the field, not in the article
+        Binding("slash", "find", "Find", id="find", key_display="/", priority=True),
+        Binding(
+            "n",
+            "match(1)",
+            "Next match",
+            id="match-next",
+            group=MATCH,
+            tooltip="Next match (while found words are marked)",
+        ),
+        Binding("N", "match(-1)", "Previous match", id="match-prev", group=MATCH, show=False),
+        Binding("n", "note", "Note", id="note", priority=True, tooltip="Note (no words marked)"),
+        Binding("t", "tags", "Tags", id="tags", priority=True),
         Binding("x", "remove", "Remove", id="remove"),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("ctrl+r,U", "redo", "Redo", id="redo", show=False),
+        Binding("o", "open_source", "Open source", id="open-source", show=False),
+        Binding("y", "cite", "Copy quote", id="copy-quote", show=False),
         Binding(
             "right_square_bracket",
             "jump(1)",
@@ -167,7 +182,13 @@ class ReaderScreen(Screen):
             tooltip="From a pane: back to the article",
         ),
         Binding(
-            "D", "anchor", "Date", id="anchor-date", show=False, tooltip="Correct the anchor date"
+            "D",
+            "anchor",
+            "Date",
+            id="anchor-date",
+            show=False,
+            tooltip="Correct the anchor date",
+            priority=True,
         ),
         Binding(
             "s",
@@ -185,12 +206,18 @@ class ReaderScreen(Screen):
         "remove", "Jump", "export-article", "palette",
     )
 
-    def __init__(self, article_id: int, span: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, article_id: int, span: tuple[int, int] | None = None, find: str | None = None
+    ) -> None:
         super().__init__(id="reader")
         self.article_id = article_id
         self.initial_span = span
-        self.undo_stack: list[Change] = []
         self.shown = "article"  # narrow: the one of article, timeline, quotes on screen
+        self.initial_find = find
+        self.query_text = ""  # what `/` looks for; its matches are marked while kept
+        self.finding = False  # the find line is open
+        self.find_from = 0  # the cursor when `/` was pressed (Escape goes back there)
+        self.kept_place: tuple[int, int] | None = None  # as last written
 
     @property
     def article(self) -> StoredArticle:
@@ -205,9 +232,13 @@ class ReaderScreen(Screen):
         with Horizontal(id="body"):
             with Vertical(id="article-column"):
                 yield Static(self._header(), id="article-header")
-                view = ArticleView(article.text, article.paragraphs, id="article")
+                view = self._view = ArticleView(article.text, article.paragraphs, id="article")
                 view.set_marks(_marks(self.highlights))
+                if self.initial_span is None and (place := library.place(self.article_id)):
+                    view.open_at(place.cursor, place.top)  # where the reader left off
+                    self.kept_place = (place.cursor, place.top)
                 yield view
+                yield FindBar()
                 yield StatusLine(id="status")
             with Horizontal(id="panes"):
                 with Vertical(id="timeline-pane", classes="pane"):
@@ -224,13 +255,35 @@ class ReaderScreen(Screen):
         self.fill_panes()
         view = self.view
         view.focus()
-        if self.initial_span:
+        if self.initial_find and self.initial_span:  # a library search hit: marked, n goes on
+            self.query_text = self.initial_find
+            self.call_after_refresh(self._show_hit, self.initial_span)
+        elif self.initial_span:
             view.show_spot(*self.initial_span)
+        self.show_status()
+        self.set_interval(KEEP_EVERY, self.keep_place)
+        drafts = self.app.library.drafts(self.article_id)
+        if drafts:
+            n = len(drafts)
+            self.app.notify(
+                f"{n} unsaved note draft{'s' if n != 1 else ''} here: press n on "
+                f"{'its' if n == 1 else 'the'} highlight to finish {'it' if n == 1 else 'them'}",
+                markup=False,
+            )
+
+    def _show_hit(self, span: tuple[int, int]) -> None:
+        matches = find_all(self.article.text, self.query_text)
+        index = next((i for i, m in enumerate(matches) if m[0] == span[0]), None)
+        if index is None:
+            self.view.show_spot(*span)
+        else:
+            self.view.set_matches(matches, index)
+            self.view.go_to_match(index)
         self.show_status()
 
     @property
     def view(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
+        return self._view
 
     # --- header, panes, status --------------------------------------------------------------
 
@@ -242,6 +295,8 @@ class ReaderScreen(Screen):
         lines = [Content.from_markup("[b]$title[/b]", title=one_line(a.title))]
         if meta:
             lines.append(Content.from_markup("[dim]$meta[/dim]", meta=meta))
+        if is_web_address(a.url):
+            lines.append(Content.from_markup("[dim]$url · o to open[/dim]", url=one_line(a.url)))
         if a.anchor:
             # the plain cases stay short; a choice between sources says which and why
             plain = a.anchor_reason in ("", "the publication date", "set by hand")
@@ -313,26 +368,53 @@ class ReaderScreen(Screen):
         self.show_status()
 
     def show_status(self) -> None:
-        view = self.view
         status = self.query_one("#status", StatusLine)
+        status.show_place(self._place_text())
+        status.update(self._status_text())
+
+    def _place_text(self) -> Content:
+        """Where the cursor is: the paragraph, and how far through the article."""
+        view = self.view
+        percent = round(100 * view.line_of(view.cursor_offset) / max(1, view.line_count - 1))
+        n = len(view.paragraphs)
+        return Content(f"¶ {view.paragraph_at_cursor() + 1}/{n} · {percent}%")
+
+    def _find_text(self, *, brief: bool) -> Content:
+        view = self.view
+        found = len(view.matches)
+        if not self.query_text.strip():
+            counted = "type to find · Enter keeps · Escape clears"
+        elif not found:
+            counted = "no match"
+        else:
+            counted = f"{(view.match_index or 0) + 1} of {found}"
+        query = Content.from_markup("Find [b]$q[/b]: ", q=one_line(self.query_text, 40))
+        keys = "" if brief or self.finding or not found else " · n/N next/previous · Escape clears"
+        return query + Content(counted + keys)
+
+    def _status_text(self) -> Content:
+        """The find line's count while it is open; else the selection; else the highlight
+        under the cursor, and the matches while they are marked."""
+        view = self.view
+        if self.finding:
+            return self._find_text(brief=False)
         if (sel := view.selection()) is not None:
             words = len(self.article.text[sel[0] : sel[1]].split())
-            status.update(
-                Content(
-                    f"Selecting {words} word{'s' if words != 1 else ''} · h highlight · Escape drop"
-                )
+            return Content(
+                f"Selecting {words} word{'s' if words != 1 else ''} · h or 1-5 highlight · "
+                "Escape drop"
             )
-            return
         h = self.highlight_at_cursor()
         if h is None:
-            status.update(Content(""))
-            return
+            return self._find_text(brief=False) if view.matches else Content("")
         parts = [Content(f"Highlight {self.highlights.index(h) + 1}/{len(self.highlights)}")]
+        if view.matches:
+            parts.append(self._find_text(brief=True))
         if h.tags:
             parts.append(Content(" ".join("#" + one_line(t) for t in h.tags)))
         if h.note.strip():
             parts.append(Content.from_markup("[i]$note[/i]", note=one_line(h.note, 200)))
-        status.update(Content(" · ").join(parts))
+        return Content(" · ").join(parts)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -388,8 +470,17 @@ class ReaderScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A pane that has the screen to itself hides the article: the keys that mark up the
-        article's words wait until it is back (Tab, Escape)."""
-        return not (action in ON_THE_ARTICLE and self.tabbed and self.shown != "article")
+        article's words wait until it is back (Tab, Escape). While the find line has the focus,
+        the keys that open fields are letters to type; `n` finds the next match while matches
+        are marked, else it writes a note."""
+        if action in ON_THE_ARTICLE and self.tabbed and self.shown != "article":
+            return False
+        if action in ("find", "note", "tags", "anchor") and self.finding:
+            return False
+        if action == "note" and self.view.matches:
+            return False
+        # `n` without matches is the note key (N says there is nothing to go to)
+        return not (action == "match" and parameters == (1,) and not self.view.matches)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """A click (or a dialog closing) can move the focus: what is shown follows it."""
@@ -420,7 +511,7 @@ class ReaderScreen(Screen):
         view = self.view
         return view.selection() or view.sentence_at_cursor()
 
-    def add_highlight(self) -> Highlight | None:
+    def add_highlight(self, colour: int = 1) -> Highlight | None:
         span = self._span_to_highlight()
         if span is None:
             return None
@@ -430,8 +521,7 @@ class ReaderScreen(Screen):
             self.view.clear_selection()
             self.app.notify("Already highlighted", markup=False)
             return same
-        h = self.app.library.add_highlight(self.article_id, start, end)
-        self.undo_stack.append(Change(h.id, None))
+        h = self.app.library.add_highlight(self.article_id, start, end, color=colour)
         self.view.clear_selection()
         self.reload_highlights()
         return h
@@ -442,34 +532,64 @@ class ReaderScreen(Screen):
     def _target(self, *, create: bool) -> Highlight | None:
         h = self.highlight_at_cursor()
         if h is None and self.view.selection() is None and not create:
-            self.app.notify("No highlight under the cursor", markup=False)
+            self.app.notify("No highlight under the cursor (h or v makes one)", markup=False)
             return None
         if h is None or self.view.selection() is not None:
             h = self.add_highlight() if create else h
         return h
 
     def _update(self, h: Highlight, **change) -> None:
-        self.app.library.update_highlight(h.id, **change)
-        self.undo_stack.append(Change(h.id, h))
+        try:
+            self.app.library.update_highlight(h.id, **change)
+        except NewsreaderError as e:
+            self.app.notify(str(e), severity="error", markup=False)
         self.reload_highlights()
 
     def action_colour(self, colour: int) -> None:
-        h = self._target(create=False)
-        if h is not None and h.color != colour:
+        if self.view.selection() is not None:  # the selection, highlighted in that colour
+            same = next(
+                (h for h in self.highlights if (h.start, h.end) == self.view.selection()), None
+            )
+            if same is None:
+                self.add_highlight(colour)
+                return
+            self.view.clear_selection()
+            h: Highlight | None = same
+        else:
+            h = self._target(create=False)
+        if h is None:
+            return
+        if h.color == colour:
+            self.app.notify(f"Already colour {colour}", markup=False)
+        else:
             self._update(h, color=colour)
 
     def action_note(self) -> None:
-        from tui.widgets.dialogs import NoteEditor
+        from tui.widgets.dialogs import note_editor_for
 
         h = self._target(create=True)
         if h is None:
             return
+        library = self.app.library
 
         def saved(note: str | None) -> None:
-            if note is not None and note != h.note:
-                self._update(self.app.library.get_highlight(h.id), note=note)
+            current = library.get_highlight(h.id) if self._exists(h.id) else None
+            if note is not None and current is not None and note != current.note:
+                self._update(current, note=note)
+            library.drop_draft(h.id)  # saved, or thrown away on purpose
 
-        self.app.push_screen(NoteEditor(h.note, quote=h.exact), saved)
+        editor = note_editor_for(library, h)
+        self.app.push_screen(editor, saved)
+        if editor.draft is not None:
+            self.app.notify("Restored the unsaved draft of this note", markup=False)
+
+    def _exists(self, highlight_id: int) -> bool:
+        try:
+            self.app.library.get_highlight(highlight_id)
+        except NewsreaderError:
+            self.app.notify("That highlight is gone; the note stays as a draft", markup=False)
+            return False
+        return True
 
     def action_tags(self) -> None:
         from tui.widgets.dialogs import TagsEditor, parse_tags
@@ -479,7 +599,7 @@ class ReaderScreen(Screen):
             return
 
         def saved(text: str | None) -> None:
-            if text is not None and tuple(parse_tags(text)) != h.tags:
+            if text is not None and tuple(parse_tags(text)) != h.tags and self._exists(h.id):
                 self._update(self.app.library.get_highlight(h.id), tags=parse_tags(text))
 
         self.app.push_screen(TagsEditor(h.tags), saved)
@@ -490,27 +610,31 @@ class ReaderScreen(Screen):
             self.app.notify("No highlight under the cursor", markup=False)
             return
         self.app.library.delete_highlight(h.id)
-        self.undo_stack.append(Change(h.id, h))
         self.reload_highlights()
+        self.app.notify(
+            f"Removed '{excerpt(h.exact)}' (u undoes; it is in the trash too)", markup=False
+        )
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            self.app.notify("Nothing to undo", markup=False)
-            return
-        change = self.undo_stack.pop()
+        self._history(undo=True)
+
+    def action_redo(self) -> None:
+        self._history(undo=False)
+
+    def _history(self, *, undo: bool) -> None:
         library = self.app.library
         try:
-            if change.before is None:
-                library.delete_highlight(change.highlight_id)
-                what = "Undone: highlight removed"
-            else:
-                library.restore_highlight(change.before)
-                what = "Undone"
+            entry = library.undo(self.article_id) if undo else library.redo(self.article_id)
         except NewsreaderError as e:
-            self.app.notify(str(e), severity="error", markup=False)
+            self.app.notify(str(e), severity="warning", markup=False)
+            self.reload_highlights()
+            return
+        if entry is None:
+            what = "undo" if undo else "redo"
+            self.app.notify(f"Nothing to {what} in this article", markup=False)
             return
         self.reload_highlights()
-        self.app.notify(what, markup=False)
+        self.app.notify(f"{'Undone' if undo else 'Redone'}: {entry.description}", markup=False)
 
     def action_jump(self, direction: int) -> None:
         marks = self.view.marks
@@ -526,7 +650,107 @@ class ReaderScreen(Screen):
             limit = current.start if current else here
             earlier = [m for m in marks if m.start < limit]
             target = earlier[-1] if earlier else marks[-1]
-        self.view.move_to(target.start)
+        self.view.anchor = None
+        self.view.jump_to(target.start)
+
+    # --- find ---------------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        bar = self.query_one(FindBar)
+        self.finding = True
+        self.find_from = self.view.cursor_offset
+        bar.value = self.query_text
+        bar.display = True
+        self.set_focus(bar)  # at once: the keys already on their way belong to the field
+        self.refresh_bindings()
+        self.show_status()
+
+    def on_input_changed(self, event) -> None:
+        if event.input.id != "find":
+            return
+        event.stop()
+        self.query_text = event.value
+        view = self.view
+        matches = find_all(self.article.text, self.query_text)
+        found = match_from(matches, self.find_from - 1, 1)
+        view.set_matches(matches, found[0] if found else None)
+        if found:
+            view.go_to_match(found[0])
+        self.show_status()
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        event.stop()
+        bar = self.query_one(FindBar)
+        bar.display = False
+        self.finding = False
+        view = self.view
+        if not event.keep or not view.matches:
+            self.query_text = "" if not event.keep else self.query_text
+            view.set_matches([])
+            if not event.keep:
+                view.move_to(self.find_from)
+            elif self.query_text.strip():
+                self.app.notify(f"Not found: {one_line(self.query_text, 60)}", markup=False)
+        self.set_focus(view)
+        self.refresh_bindings()
+        self.show_status()
+
+    def action_match(self, direction: int) -> None:
+        view = self.view
+        found = match_from(view.matches, view.cursor_offset, direction)
+        if found is None:
+            self.app.notify("Nothing to go to: press / to find words", markup=False)
+            return
+        index, wrapped = found
+        if wrapped:
+            where = "top" if direction > 0 else "bottom"
+            self.app.notify(f"Search wrapped to the {where}", markup=False, timeout=2)
+        view.go_to_match(index)
+        self.show_status()
+
+    def on_article_view_matches_cleared(self, _: ArticleView.MatchesCleared) -> None:
+        self.query_text = ""
+        self.refresh_bindings()
+        self.show_status()
+
+    # --- the place ----------------------------------------------------------------------------
+
+    def place(self) -> tuple[int, int]:
+        return self.view.cursor_offset, self.view.top_offset()
+
+    def keep_place(self) -> None:
+        """Write the reading place when it moved since the last write."""
+        place = self.place()
+        if place == self.kept_place:
+            return
+        try:
+            self.app.library.save_place(self.article_id, *place)
+        except NewsreaderError:
+            return  # the next write tries again; reading goes on
+        self.kept_place = place
+
+    # --- open and cite ------------------------------------------------------------------------
+
+    def action_open_source(self) -> None:
+        url = self.article.url
+        if not is_web_address(url):
+            self.app.notify(
+                "This article has no web address (it was read from a file)", markup=False
+            )
+            return
+        self.app.open_url(url)
+        self.app.notify(f"Opening {one_line(url, 100)}", markup=False)
+
+    def action_cite(self) -> None:
+        h = self.highlight_at_cursor()
+        span = (h.start, h.end) if h else self.view.selection() or self.view.sentence_at_cursor()
+        if span is None:
+            self.app.notify("Nothing under the cursor to copy", markup=False)
+            return
+        text = citation(self.article, self.article.text[span[0] : span[1]])
+        self.app.copy_to_clipboard(text)
+        what = "highlight" if h else "sentence" if self.view.selection() is None else "selection"
+        self.app.notify(f"Copied the {what} as a quotation with its source", markup=False)
 
     # --- the rest -----------------------------------------------------------------------------
 
@@ -581,4 +805,8 @@ class ReaderScreen(Screen):
         self.app.open_quote_group(self.article_id, span)
 
     def action_back(self) -> None:
+        self.keep_place()
         self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        self.keep_place()
