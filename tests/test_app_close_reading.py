@@ -508,3 +508,35 @@ async def test_keys_typed_in_a_burst_after_slash_and_t_land_in_their_fields(libr
         (h,) = lib.highlights(ids["harbour"])
     assert h.exact == "Nobody at the harbour wanted the plan."
     assert h.tags == ("next", "harbour", "tax") and h.note == ""
+
+
+async def test_keys_after_enter_in_the_same_burst_go_to_the_article_not_the_find_line(
+    library, tmp_path
+):
+    """`/harbour`, Enter, `n`, `h` in one burst: the query stays "harbour" and the second
+    match's sentence is highlighted (the keys behind Enter are not typed into the line)."""
+    path, ids = library
+    app = new_app(library, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_article(app, pilot, ids["harbour"])
+        burst(app, "/harbour\nnh")
+        await pilot.pause(0.5)
+        assert app.focused is view and len(view.matches) == 4
+        assert app.screen.query_one(Input).value == "harbour"
+    with Library(path) as lib:
+        (h,) = lib.highlights(ids["harbour"])
+    assert h.exact == "Nobody at the harbour wanted the plan."
+
+
+async def test_a_library_search_typed_in_one_burst_opens_its_hit(library, tmp_path):
+    """`/`, the words, Enter, Enter as one burst: none of the letters reach the table (where
+    `e` would export and `d` delete); the first hit opens."""
+    path, ids = library
+    app = new_app(library, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        burst(app, "/nobody wanted\n\n")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article_id == ids["harbour"]
+    assert not (tmp_path / "export").exists()

@@ -68,7 +68,8 @@ class LibraryScreen(Screen):
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="open", show=False),  # the table shows its own
-        Binding("slash", "search", "Search", id="search", key_display="/"),
+        # acts before the next key is read (priority), so a burst typed after it is the query
+        Binding("slash", "search", "Search", id="search", key_display="/", priority=True),
         Binding("a", "add", "Add", id="add"),
         Binding("d", "delete", "Delete", id="delete"),
         Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
@@ -355,20 +356,24 @@ class LibraryScreen(Screen):
     def open_article(self, article_id: int, span: tuple[int, int] | None = None) -> None:
         self.app.open_reader(article_id, span)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` typed in the search box is a character of the query, not a new search."""
+        return not (action == "search" and self.searching and self.focused is not None
+                    and self.focused.id == "search")
+
     async def action_search(self) -> None:
         """The search box and its hits are made on the first `/` (not needed at start-up)."""
         if not self.query("#search"):
-            from textual.widgets import Input
-
+            from tui.widgets.closing_input import ClosingInput
             from tui.widgets.nav_list import NavList
 
-            search = Input(placeholder="Search titles, text and notes", id="search")
+            search = ClosingInput(placeholder="Search titles, text and notes", id="search")
             search.cursor_blink = False  # quiet, and snapshots stay stable
             await self.mount(search, before=self.table)
             await self.mount(NavList(id="hits"), after=self.table)
         self.searching = True
         self.set_class(True, "-searching")
-        self.query_one("#search").focus()
+        self.set_focus(self.query_one("#search"))  # at once: the keys on their way are the query
         self._update_title()
 
     def action_close_search(self) -> None:
@@ -390,7 +395,9 @@ class LibraryScreen(Screen):
             hits = self.query_one("#hits")
             if hits.option_count:
                 hits.highlighted = 0
-                hits.focus()
+                self.set_focus(hits)
+            else:
+                event.input.stay_open()  # nothing to go to: the keys after Enter are typing
 
     def show_hits(self, query: str) -> None:
         from textual.widgets.option_list import Option

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from store.article import display_safe
+from tui.widgets.closing_input import ClosingInput
 
 if TYPE_CHECKING:
     from store.library.db import Library
@@ -69,7 +70,9 @@ class PromptScreen(TakesEarlyKeys, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.question), classes="dialog-title")
-            field = Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            field = ClosingInput(
+                value=self.value, placeholder=self.placeholder, id="prompt-input"
+            )
             field.cursor_blink = False
             yield field
             yield Static(Content("Enter to confirm · Escape to cancel"), classes="dialog-help")

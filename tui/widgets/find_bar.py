@@ -8,8 +8,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
+from tui.widgets.closing_input import ClosingInput
 
-class FindBar(Input):
+
+class FindBar(ClosingInput):
     """One line under the article. Enter keeps the matches (for n and N), Escape clears them;
     either way the article has the focus again."""
 
