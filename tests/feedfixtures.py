@@ -111,3 +111,14 @@ def news_paragraphs(n: int, topic: str) -> list[str]:
         f"Residents of {topic} have been asked to comment on the plan before the end of the "
         "month, and a public hearing is scheduled for the following Thursday evening.",
     ]
+
+
+def hostile_story() -> str:
+    """A page that costs the cleaner and the analyser many seconds: a run of one symbol (a
+    backtracking trap for the text patterns) and 1.4 MB of dated, quoted paragraphs (seconds
+    of work even for linear code)."""
+    paragraph = (
+        "The council met on Monday, 3 March 2022, and the mayor said: “We will build the "
+        "harbour by next spring.” Officials in the city disagreed."
+    )
+    return story("Hostile", "©" * 8000 + "x", *[paragraph] * 10_000)

@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from store.ingest.feeds import add_feed, is_read, list_feeds, refresh_feeds
 from store.library.db import Library
-from tests.feedfixtures import news_paragraphs, rss, story
+from tests.feedfixtures import hostile_story, news_paragraphs, rss, story
 from tests.feedserver import FeedServer, status
 from tui.app import NewsReader
 from tui.screens.library import RefreshProgress, progress_line
@@ -281,5 +281,34 @@ async def test_quitting_during_a_refresh_stops_it(reading_library, srv, export_d
     assert stop.is_set() and not app.is_running
     deadline = time.monotonic() + 5  # the request in flight ends, then the thread
     while any(t.name == "newsreader-refresh" for t in threading.enumerate()):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+async def test_keys_work_while_a_refresh_cleans_a_hostile_entry(reading_library, srv, export_dir):
+    """The entry's page costs many seconds to clean and analyse; that runs in a worker
+    process, so a key pressed meanwhile takes effect before the refresh is over."""
+    import threading
+    import time
+
+    path, ids = reading_library
+    srv.add("/hostile.html", hostile_story())
+    feed = rss("Hostile", [{"title": "Hostile", "link": "/hostile.html", "summary": "s"}])
+    with Library(path) as lib:
+        add_feed(lib, srv.add("/hostile.xml", feed, "application/rss+xml"))
+    app = NewsReader(db_path=path, export_dir=export_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("r")
+        await until(pilot, lambda: srv.hits["/hostile.html"] > 0)  # its page is being cleaned
+        row = screen.table.cursor_row
+        await pilot.press("j")
+        assert screen.table.cursor_row == row + 1  # the key took effect...
+        assert screen.refresh_stop is not None  # ...while the refresh is still running
+        with Library(path) as lib:
+            assert lib.count_articles() == len(ids)  # the hostile entry is not stored yet
+        await pilot.press("q")
+    deadline = time.monotonic() + 5  # quitting stops the refresh and its workers
+    while any(t.name in ("newsreader-refresh", "nr-pool") for t in threading.enumerate()):
         assert time.monotonic() < deadline
         time.sleep(0.05)

@@ -163,9 +163,11 @@ def test_bad_inputs_are_one_line_errors_and_change_nothing(tmp_path, db):
     noarticle.write_text(
         "<html><body><nav><a href='/'>Home</a> <a href='/x'>X</a></nav></body></html>"
     )
+    folder = tmp_path / "folder"  # `add` walks a folder: this one has nothing to add
+    folder.mkdir()
     for source, expect in [
         (tmp_path / "missing.txt", "no such file"),
-        (tmp_path, "directory"),
+        (folder, "directory"),
         (binary, "binary"),
         (empty, "empty"),
         (noarticle, "no article"),
@@ -326,6 +328,9 @@ def test_with_many_inputs_each_error_names_its_input_and_the_rest_go_on(tmp_path
         proc = run(command, empty_page, missing, SEEDS[0], db=db)
         assert proc.returncode == 1 and "Traceback" not in proc.err
         lines = proc.err.strip().splitlines()
+        if command == "add":  # add ends with one line summing up the run
+            summary = "newsreader: 3 sources: 0 added, 1 already in the library, 2 failed"
+            assert lines.pop() == summary
         assert len(lines) == 2
         assert lines[0].startswith(f"newsreader: {empty_page}: ")
         assert lines[1].startswith(f"newsreader: {missing}: ")

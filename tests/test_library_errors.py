@@ -19,9 +19,9 @@ def damage(db: Path) -> None:
     """Overwrite pages in the middle of the file, as a failing disk or a stray write would."""
     size = db.stat().st_size
     with db.open("r+b") as f:
-        for page in range(2, size // 4096 - 1):
-            f.seek(page * 4096 + 100)
-            f.write(b"\xde\xad\xbe\xef" * 200)
+        for page in range(2, size // 4096 - 1):  # whole pages: headers too, not free space
+            f.seek(page * 4096)
+            f.write(b"\xde\xad\xbe\xef" * 1024)
 
 
 @pytest.fixture

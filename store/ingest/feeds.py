@@ -13,34 +13,45 @@ import queue
 import re
 import sqlite3
 import threading
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from store.article import Article, normalise_paragraph, safe_line
-from store.errors import FetchError, NewsreaderError
+from store.article import normalise_paragraph, safe_line
+from store.errors import FetchError, LibraryError, NewsreaderError
+from store.ingest.bulk import Job, Pipeline
+from store.ingest.entries import (  # noqa: F401 - EntryLost and html_paragraphs: importable here
+    Entry,
+    EntryLost,
+    article_from_feed,
+    entry_article,
+    html_paragraphs,
+)
 from store.ingest.fetch import (
+    CONCURRENCY,
     MAX_BYTES,
+    PER_HOST,
     TIMEOUT,
+    Fetchers,
+    HostGate,
     Page,
     TransientFetchError,
     check_url,
     fetch_page,
     new_client,
 )
-from store.ingest.read import article_from_page
+from store.ingest.pool import BUDGET, WorkerPool, default_jobs
 from store.library.db import Library, now
 
 if TYPE_CHECKING:
     import httpx
 
 MAX_ENTRIES = 200  # entries taken from one feed per refresh: a feed of 10,000 is not 10,000 GETs
-CONCURRENCY = 8  # requests in flight in all
-PER_HOST = 2  # requests in flight to any one host
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
@@ -62,18 +73,6 @@ class Feed:
     @property
     def name(self) -> str:
         return self.title or self.url
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One item of a parsed feed, with its link made absolute."""
-
-    link: str | None
-    title: str
-    published: str | None  # ISO datetime with the feed's own UTC offset
-    author: str | None
-    html: str  # the entry's full content if the feed carries it, else its summary
-    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -409,22 +408,6 @@ def _record_check(
 # --- refresh ------------------------------------------------------------------------------------
 
 
-class _HostGate:
-    """At most `per_host` requests to one host at a time, however many threads there are."""
-
-    def __init__(self, per_host: int) -> None:
-        self.per_host = per_host
-        self.lock = threading.Lock()
-        self.gates: dict[str, threading.Semaphore] = {}
-
-    def __call__(self, url: str) -> threading.Semaphore:
-        host = (urlsplit(url).hostname or "").lower()
-        with self.lock:
-            if host not in self.gates:
-                self.gates[host] = threading.Semaphore(self.per_host)
-            return self.gates[host]
-
-
 @dataclass
 class _Pending:
     """A feed whose new entries are still being fetched and stored."""
@@ -445,66 +428,101 @@ def refresh_feeds(
     per_host: int = PER_HOST,
     timeout: float = TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    jobs: int | None = None,
+    budget: float | None = None,
 ) -> RefreshReport:
     """Fetch every feed (or `feeds`), then the pages of entries not yet in the library, and
     store them. Never raises for one bad feed or page: each failure is in the report.
 
-    `progress` is called on the calling thread after each feed and each entry; setting `stop`
-    ends the refresh early (what is stored stays, requests in flight finish). Run it off the
-    UI thread, with its own Library: it writes on the thread that calls it.
+    Pages are fetched on `concurrency` threads, cleaned and analysed in `jobs` worker
+    processes (default: one per core; each step within `budget` seconds, else skipped and
+    said so), and stored in batches on the calling thread. `progress` is called on the calling
+    thread after each feed and each entry; setting `stop` ends the refresh early (what is
+    stored stays, nothing more is written, work in flight is dropped). Run it off the UI
+    thread, with its own Library: it writes on the thread that calls it.
     """
     run = _Refresh(library, progress, per_host, timeout, max_bytes, concurrency)
-    return run(list_feeds(library) if feeds is None else feeds, stop or threading.Event())
+    feeds = list_feeds(library) if feeds is None else feeds
+    return run(feeds, stop or threading.Event(), jobs or default_jobs(), budget or BUDGET)
 
 
 class _Refresh:
-    """One refresh: workers fetch and clean; the calling thread stores, in completion order."""
+    """One refresh: threads fetch, worker processes clean and analyse, the calling thread
+    stores (in batches, as the pipeline has them ready)."""
 
     def __init__(self, library, progress, per_host, timeout, max_bytes, concurrency) -> None:
         self.library = library
         self.progress = progress
-        self.gate = _HostGate(per_host)
+        self.gate = HostGate(per_host)
         self.timeout, self.max_bytes, self.concurrency = timeout, max_bytes, concurrency
         self.done = self.total = 0
         self.seen: set[str] = set()
         self.stopping = threading.Event()
-        self.finished: queue.SimpleQueue[tuple[Future, str, object, Entry | None]]
+        self.finished: queue.SimpleQueue[tuple[Future | None, str, object, Entry | None]]
         self.finished = queue.SimpleQueue()
+        self.waiting: deque[tuple[_Pending, Entry]] = deque()  # entries not yet fetched
+        self.fetching = 0
 
-    def __call__(self, feeds: list[Feed], stop: threading.Event) -> RefreshReport:
+    def __call__(
+        self, feeds: list[Feed], stop: threading.Event, jobs: int, budget: float
+    ) -> RefreshReport:
         self.report = RefreshReport(feeds=len(feeds))
         self.total = len(feeds)
         self.client = new_client(timeout=self.timeout, connections=self.concurrency)
-        self.pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="refresh")
+        self.pool = Fetchers(self.concurrency, "refresh")
+        self.workers = WorkerPool(
+            jobs, lambda o: self.finished.put((None, "step", o, None)), budget=budget
+        )
+        self.pipeline = Pipeline(self.library, self.workers, self.stored, self.failed)
+        # pages fetched but not yet stored are held in memory: only so many at once
+        self.limit = max(2 * self.concurrency, 4 * self.workers.jobs)
         outstanding = 0
         try:
             for feed in feeds:
                 self.submit(_fetch_feed, "feed", feed, None)
             outstanding = len(feeds)
-            while outstanding and not stop.is_set():
-                try:  # wake up often, so a stop is noticed while a slow request is in flight
-                    fut, kind, owner, entry = self.finished.get(timeout=0.1)
+            while (outstanding or self.pipeline.inflight) and not stop.is_set():
+                try:
+                    fut, kind, owner, entry = self.finished.get_nowait()
                 except queue.Empty:
-                    continue
-                outstanding -= 1
-                self.done += 1
-                if kind == "feed":
+                    self.pipeline.flush()  # nothing else is ready: store what is
+                    try:  # wake up often, so a stop is noticed while a slow request is in flight
+                        fut, kind, owner, entry = self.finished.get(timeout=0.1)
+                    except queue.Empty:
+                        continue
+                if kind == "step":
+                    self.pipeline.handle(owner)
+                elif kind == "feed":
+                    outstanding -= 1
+                    self.done += 1
                     outstanding += self.feed_done(fut, owner)
                 else:
-                    self.entry_done(fut, owner, entry)
+                    outstanding -= 1
+                    self.fetching -= 1
+                    self.entry_fetched(fut, owner, entry)
+                self.pump()
+            if not stop.is_set():
+                self.pipeline.flush()  # a stop writes nothing more
         finally:  # on stop or Ctrl-C too: drop queued work, cut the requests in flight
             self.stopping.set()
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.workers.close()
+            self.pool.shutdown()
             self.client.close()
             # A stopped refresh returns at once; a request still blocked in a read ends with
-            # its timeout, and its result is dropped (workers never write to the library).
-            self.pool.shutdown(wait=not stop.is_set())
+            # its timeout on a daemon thread, and its result is dropped.
         return self.report
 
     def submit(self, fn, kind: str, owner, entry: Entry | None) -> None:
-        args = (self.fetch, owner) if entry is None else (self.fetch, owner.feed, entry)
+        args = (self.fetch, owner) if entry is None else (self.fetch, entry)
         fut = self.pool.submit(fn, *args)
         fut.add_done_callback(lambda f: self.finished.put((f, kind, owner, entry)))
+
+    def pump(self) -> None:
+        """Fetch waiting entries while few enough pages are held."""
+        while self.waiting and self.fetching + self.pipeline.inflight < self.limit:
+            pending, entry = self.waiting.popleft()
+            self.fetching += 1
+            self.submit(_fetch_entry, "entry", pending, entry)
 
     def fetch(self, url: str, **conditional) -> Page:
         """Runs on a worker: one request, within the per-host limit."""
@@ -542,16 +560,47 @@ class _Refresh:
         feed = replace(feed, title=feed.title or parsed.title)
         fresh = [e for e in parsed.entries if _is_new(self.library, e, self.seen)]
         pending = _Pending(feed, page, left=len(fresh))
-        for entry in fresh:
-            self.submit(_fetch_entry, "entry", pending, entry)
+        self.waiting.extend((pending, entry) for entry in fresh)
         self.total += len(fresh)
         if not fresh:
             _record_check(self.library, feed, page=page)
         self.tell("feed", feed, f"{len(fresh)} new entries" if fresh else "no new entries")
         return len(fresh)
 
-    def entry_done(self, fut: Future, pending: _Pending, entry: Entry) -> None:
-        message, error = _store_entry(self.library, fut, pending, entry, self.report)
+    def entry_fetched(self, fut: Future, pending: _Pending, entry: Entry) -> None:
+        """The entry's page (or why there is none) goes to a worker to become an article."""
+        try:
+            page, why, retry = fut.result()
+        except Exception as e:  # noqa: BLE001 - one bad entry never stops the rest
+            page, why, retry = None, _one_line(e), True
+        self.report.pages_fetched += page is not None
+        job = Job(entry.link or entry.title, context=(pending, entry), feed_id=pending.feed.id)
+        job.fallback = (article_from_feed, (pending.feed.title, entry))
+        self.pipeline.clean(job, entry_article, pending.feed.title, entry, page, why, retry)
+
+    def stored(self, job: Job, article_id: int, created: bool) -> None:
+        pending, _ = job.context
+        name = job.name
+        if created:
+            self.report.new_articles.append(article_id)
+        else:
+            self.report.duplicates += 1
+        self.report.warnings.extend(
+            w if w.startswith(name or "") else f"{name}: {w}" for w in job.article.warnings
+        )
+        message = (job.article.title or name or "") if created else f"already stored: {name}"
+        self.entry_done(pending, message, False)
+
+    def failed(self, job: Job, reason: str, error: NewsreaderError | None) -> None:
+        pending, _ = job.context
+        self.report.failed.append((job.name or pending.feed.url, reason))
+        # passing troubles (the network, a worker, a locked library) are tried again next time
+        if error is None or isinstance(error, LibraryError) or getattr(error, "retry", False):
+            pending.lost += 1
+        self.entry_done(pending, reason, True)
+
+    def entry_done(self, pending: _Pending, message: str, error: bool) -> None:
+        self.done += 1
         pending.left -= 1
         if pending.left == 0:
             if pending.lost:  # keep the old validators: the next refresh reads the feed again
@@ -578,116 +627,14 @@ def _is_new(library: Library, entry: Entry, seen: set[str]) -> bool:
     return entry.link is None or library.find_article(url=entry.link) is None
 
 
-def _fetch_entry(fetch: Callable[..., Page], feed: Feed, entry: Entry) -> tuple[Article, bool]:
-    """The entry's page, cleaned; else the feed's own text with a warning. (article, fetched)"""
+def _fetch_entry(fetch: Callable[..., Page], entry: Entry) -> tuple[Page | None, str, bool]:
+    """Runs on a thread: the entry's page, or why there is none and whether that may pass."""
     if entry.link is None:
-        return _article_from_feed(feed, entry, "the entry has no link"), False
+        return None, "the entry has no link", False
     try:
-        page = fetch(entry.link)
+        return fetch(entry.link), "", False
     except FetchError as e:
-        return _article_from_feed(
-            feed, entry, str(e), retry=isinstance(e, TransientFetchError)
-        ), False
-    try:
-        article = article_from_page(page)
-    except NewsreaderError as e:
-        return _article_from_feed(feed, entry, str(e)), True
-    article.title = article.title or entry.title
-    article.published = entry.published or article.published
-    article.byline = article.byline or entry.author
-    if feed.title and article.site in (None, _host(page.url), _host(entry.link)):
-        article.site = feed.title  # the feed names the site better than a bare host name
-    article.url = entry.link
-    return article, True
-
-
-def _host(url: str | None) -> str | None:
-    host = (urlsplit(url).hostname or "") if url else ""
-    return re.sub(r"^(?:www\d?|m|amp|edition|mobile)\.", "", host) or None
-
-
-class EntryLost(NewsreaderError):
-    """An entry with neither a usable page nor text in the feed; `retry` if that may pass."""
-
-    def __init__(self, message: str, retry: bool = False) -> None:
-        super().__init__(message)
-        self.retry = retry
-
-
-def _article_from_feed(feed: Feed, entry: Entry, why: str, *, retry: bool = False) -> Article:
-    """The feed's own content or summary as the article, when its page cannot be had."""
-    paragraphs = html_paragraphs(entry.html)
-    if not any(p.strip() for p in paragraphs):
-        what = entry.link or entry.title
-        why = why if why.startswith(what) else f"{what}: {why}"
-        raise EntryLost(f"{why}, and the feed gives no text", retry)
-    article = Article.from_paragraphs(
-        paragraphs,
-        title=entry.title or "(untitled)",
-        byline=entry.author,
-        site=feed.title,
-        published=entry.published,
-        url=entry.link,
-    )
-    article.warnings.append(f"{why}; stored from the feed's summary")
-    return article
-
-
-_BLOCKS = (
-    "p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "br",
-    "section", "article", "figcaption", "dd", "dt",
-)  # fmt: skip
-
-
-def html_paragraphs(html: str) -> list[str]:
-    """Paragraphs of an HTML fragment (a feed summary): block elements split, scripts dropped."""
-    import lxml.html
-
-    if not html.strip():
-        return []
-    if "<" not in html:
-        return re.split(r"\n\s*\n", html)
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        return [re.sub(r"<[^<>]*>", " ", html)]
-    for bad in list(root.iter("script", "style", "iframe", "object")):
-        bad.drop_tree()
-    for el in root.iter(*_BLOCKS):
-        el.text = "\n\n" + (el.text or "")
-        el.tail = "\n\n" + (el.tail or "")
-    return re.split(r"\n\s*\n", root.text_content())
-
-
-def _store_entry(
-    library: Library, fut: Future, pending: _Pending, entry: Entry, report: RefreshReport
-) -> tuple[str, bool]:
-    name = entry.link or entry.title
-    try:
-        article, fetched = fut.result()
-        report.pages_fetched += fetched
-    except Exception as e:  # noqa: BLE001 - one bad entry never stops the rest
-        reason = _one_line(e)
-        report.failed.append((name or pending.feed.url, reason))
-        if getattr(e, "retry", not isinstance(e, NewsreaderError)):
-            pending.lost += 1
-        return reason, True
-    try:
-        article_id, created = library.add_article(article, feed_id=pending.feed.id)
-    except Exception as e:  # noqa: BLE001 - a write that failed (locked, full) is tried again
-        reason = _one_line(e)
-        named = reason if name and reason.startswith(name) else f"{name}: not stored: {reason}"
-        report.failed.append((name or pending.feed.url, named))
-        pending.lost += 1
-        return named, True
-    if created:
-        report.new_articles.append(article_id)
-    else:
-        report.duplicates += 1
-    report.warnings.extend(
-        w if w.startswith(name or "") else f"{name}: {w}" for w in article.warnings
-    )
-    return (article.title or name or "") if created else f"already stored: {name}", False
+        return None, str(e), isinstance(e, TransientFetchError)
 
 
 def _one_line(e: BaseException) -> str:

@@ -6,7 +6,11 @@ reports each one and carries on. Only http and https are ever fetched.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from email.message import Message
 from typing import TYPE_CHECKING
@@ -18,6 +22,8 @@ from store.errors import FetchError
 if TYPE_CHECKING:  # httpx is imported on first use: it costs ~0.3 s and pulls in rich
     import httpx
 
+CONCURRENCY = 8  # requests in flight in all
+PER_HOST = 2  # requests in flight to any one host
 MAX_BYTES = 10 * 1024 * 1024  # more than any article or feed; a bigger body is hostile or wrong
 MAX_REDIRECTS = 10
 TIMEOUT = 20.0  # seconds to connect, and between two reads
@@ -276,3 +282,58 @@ def _reason(e: httpx.HTTPError) -> str:
         if cause.lower() in text.lower():
             return cause.lower()
     return " ".join(text.split())[:160]
+
+
+class HostGate:
+    """At most `per_host` requests to one host at a time, however many threads there are."""
+
+    def __init__(self, per_host: int) -> None:
+        self.per_host = per_host
+        self.lock = threading.Lock()
+        self.gates: dict[str, threading.Semaphore] = {}
+
+    def __call__(self, url: str) -> threading.Semaphore:
+        host = (urlsplit(url).hostname or "").lower()
+        with self.lock:
+            if host not in self.gates:
+                self.gates[host] = threading.Semaphore(self.per_host)
+            return self.gates[host]
+
+
+class Fetchers:
+    """`workers` daemon threads that run calls and hand back futures, like a
+    ThreadPoolExecutor, except that nothing ever waits for them: a stopped refresh or a
+    Ctrl-C ends the process at once, while a request in flight runs into its timeout."""
+
+    def __init__(self, workers: int, name: str) -> None:
+        self.calls: queue.SimpleQueue[tuple[Future, Callable, tuple] | None] = queue.SimpleQueue()
+        self.workers = workers
+        for i in range(workers):
+            threading.Thread(target=self._work, name=f"{name}_{i}", daemon=True).start()
+
+    def submit(self, fn: Callable, *args: object) -> Future:
+        future: Future = Future()
+        self.calls.put((future, fn, args))
+        return future
+
+    def _work(self) -> None:
+        while (call := self.calls.get()) is not None:
+            future, fn, args = call
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args))
+            except BaseException as e:  # noqa: BLE001 - the caller reads it from the future
+                future.set_exception(e)
+
+    def shutdown(self) -> None:
+        """Drop the calls not yet started; each thread ends after the call it is in."""
+        while True:
+            try:
+                call = self.calls.get_nowait()
+            except queue.Empty:
+                break
+            if call is not None:
+                call[0].cancel()
+        for _ in range(self.workers):
+            self.calls.put(None)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.article import Article, display_safe, normalise_tag
 from store.errors import LibraryError, NewsreaderError
@@ -35,6 +36,9 @@ from store.library.rows import now
 from store.library.schema import LATEST, migrate, schema_version
 from store.library.transactions import check_whole, configure, explain, forget, write_transaction
 from store.library.trash import TrashMixin
+
+if TYPE_CHECKING:
+    from store.analysis.pipeline import Analysis
 
 CONTEXT = 32  # characters of prefix and suffix kept to find a highlight again
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # cannot occur in display-safe text
@@ -163,7 +167,11 @@ class Library(TrashMixin, JournalMixin, PlacesMixin):
     # --- articles -------------------------------------------------------------------------
 
     def count_articles(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        """Kept by triggers: one row read, however large the library."""
+        row = self.conn.execute("SELECT n FROM counters WHERE name = 'articles'").fetchone()
+        if row is None:  # not counted yet (never, after the migration that adds the count)
+            return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return row[0]
 
     def list_articles(self, offset: int = 0, limit: int = 100) -> list[ArticleSummary]:
         """A page of the library, newest first."""
@@ -198,6 +206,7 @@ class Library(TrashMixin, JournalMixin, PlacesMixin):
             anchor=row["anchor"],
             anchor_inferred=bool(row["anchor_inferred"]),
             anchor_reason=row["anchor_reason"],
+            warnings=tuple(json.loads(row["warnings"] or "[]")),
         )
 
     def find_article(
@@ -234,28 +243,62 @@ class Library(TrashMixin, JournalMixin, PlacesMixin):
             existing = self.find_article(content_hash=article.content_hash)
             if existing is not None:
                 return existing, False
-            cur = conn.execute(
-                "INSERT INTO articles (url, site, title, byline, published, added, text, "
-                "paragraphs, content_hash, notes, anchor, anchor_inferred, feed_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
-                (
-                    article.url,
-                    article.site,
-                    article.title or "(untitled)",
-                    article.byline,
-                    article.published,
-                    now(),
-                    article.text,
-                    json.dumps(article.paragraphs),
-                    article.content_hash,
-                    analysis.anchor_text,
-                    int(analysis.anchor_inferred),
-                    feed_id,
-                ),
-            )
-            article_id = cur.lastrowid
-            self._store_analysis(conn, article_id, analysis)
+            article_id = self._insert_article(conn, article, analysis, feed_id)
         return article_id, True
+
+    def add_analysed(
+        self, items: Iterable[tuple[Article, Analysis | None, int | None]]
+    ) -> list[tuple[int, bool]]:
+        """Store articles analysed elsewhere (a worker process), all in one transaction: a
+        kill loses the whole batch or nothing, never half an article. Each item is (article,
+        its analysis or None when that step was skipped, feed id); the same content twice,
+        in the library or in the batch, is one article. Returns (id, new) per item."""
+        out: list[tuple[int, bool]] = []
+        with self._write() as conn:
+            for article, analysis, feed_id in items:
+                if not article.text.strip():
+                    raise NewsreaderError("the article has no text")
+                article = replace(article).made_safe()  # at the door: nothing raw is stored
+                row = conn.execute(
+                    "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
+                ).fetchone()
+                if row is not None:
+                    out.append((row[0], False))
+                else:
+                    out.append((self._insert_article(conn, article, analysis, feed_id), True))
+        return out
+
+    def _insert_article(
+        self,
+        conn: sqlite3.Connection,
+        article: Article,
+        analysis: Analysis | None,
+        feed_id: int | None,
+    ) -> int:
+        cur = conn.execute(
+            "INSERT INTO articles (url, site, title, byline, published, added, text, "
+            "paragraphs, content_hash, notes, anchor, anchor_inferred, feed_id, warnings) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)",
+            (
+                article.url,
+                article.site,
+                article.title or "(untitled)",
+                article.byline,
+                article.published,
+                now(),
+                article.text,
+                json.dumps(article.paragraphs),
+                article.content_hash,
+                analysis.anchor_text if analysis else None,
+                int(analysis.anchor_inferred) if analysis else 0,
+                feed_id,
+                json.dumps(article.warnings, ensure_ascii=False) if article.warnings else None,
+            ),
+        )
+        article_id = cur.lastrowid
+        if analysis is not None:
+            self._store_analysis(conn, article_id, analysis)
+        return article_id
 
     def delete_article(self, article_id: int) -> None:
         """Move an article, with its highlights and analysis, to the trash."""
@@ -603,6 +646,12 @@ class Library(TrashMixin, JournalMixin, PlacesMixin):
                 )
             )
         return hits
+
+    def optimize_search(self) -> None:
+        """Merge the search index into one segment: after a bulk import it is smaller and
+        faster (FTS5 `optimize`)."""
+        with self._write() as conn:
+            conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
 
     def titles(self, article_ids: Iterable[int]) -> dict[int, str]:
         """Titles by id, without reading whole articles (lists that name many sources)."""

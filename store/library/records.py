@@ -29,6 +29,7 @@ class StoredArticle:
     anchor: str | None = None
     anchor_inferred: bool = False
     anchor_reason: str = ""  # why the anchor is that day, one line ("" if stored before)
+    warnings: tuple[str, ...] = ()  # what was skipped or guessed when it was stored
 
 
 @dataclass(frozen=True)

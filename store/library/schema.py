@@ -245,6 +245,27 @@ def _v10_trash_journal_places(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v11_article_count_and_warnings(conn: sqlite3.Connection) -> None:
+    """What a library of 100,000 articles needs: the number of articles kept by triggers (the
+    first frame reads one row instead of counting the table; articles leaving for or coming
+    back from anywhere else are counted by the same triggers), and each article's warnings
+    (a step skipped past its time budget, text taken from a feed's summary) as a JSON list."""
+    conn.execute("CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+    conn.execute(
+        "INSERT OR REPLACE INTO counters (name, n) "
+        "VALUES ('articles', (SELECT count(*) FROM articles))"
+    )
+    conn.execute(
+        "CREATE TRIGGER articles_counted_in AFTER INSERT ON articles BEGIN "
+        "UPDATE counters SET n = n + 1 WHERE name = 'articles'; END"
+    )
+    conn.execute(
+        "CREATE TRIGGER articles_counted_out AFTER DELETE ON articles BEGIN "
+        "UPDATE counters SET n = n - 1 WHERE name = 'articles'; END"
+    )
+    conn.execute("ALTER TABLE articles ADD COLUMN warnings TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
@@ -256,6 +277,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v8_anchor_reason,
     _v9_library_sort_orders,
     _v10_trash_journal_places,
+    _v11_article_count_and_warnings,
 ]
 LATEST = len(MIGRATIONS)
 

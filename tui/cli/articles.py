@@ -7,9 +7,10 @@ import sys
 from dataclasses import asdict
 
 from store.article import one_line
-from store.errors import LibraryError, NewsreaderError
+from store.errors import NewsreaderError
 from tui.cli.common import (
     EXIT_ERROR,
+    add_work_options,
     analysis_json,
     command_maker,
     day,
@@ -25,28 +26,105 @@ from tui.cli.common import (
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from store.ingest.read import read_article
+    """Files, folders (walked), URLs, '-' and a list of them: cleaned and analysed on every
+    core, stored in batches; a line per article as it is stored, failures at the end."""
+    from store.ingest.bulk import Added
 
-    failed = 0
+    sources, failures, skipped = _sources(args)
     with open_library(args) as library:
-        for source in args.sources:
-            try:
-                article = read_article(source)
-                article_id, created = library.add_article(article, anchor=args.date)
-            except LibraryError:
-                raise  # the library itself failed: every later input would too
-            except Exception as e:  # noqa: BLE001 - one bad input never stops the others
-                warn(input_error(source, e))
-                failed += 1
-                continue
-            title = library.get_article(article_id).title
-            note = "" if created else " (already in the library)"
-            emit(
-                args,
-                {"id": article_id, "title": title, "created": created, "source": source},
-                f"{article_id}\t{one_line(title)}{note}",
-            )
-    return EXIT_ERROR if failed else 0
+        if not sources:
+            report = None
+        elif sys.stdout.isatty() and not args.json and len(sources) > 1:
+            from tui.cli.progress import progress_bar
+
+            with progress_bar("Adding", len(sources), "articles") as bar:
+
+                def show(result, done: int, total: int) -> None:
+                    if isinstance(result, Added):
+                        bar.print(_added_line(result))
+                    bar.update(done, total, one_line(result.source)[-40:])
+
+                report = _add(library, sources, args, show)
+        else:
+
+            def show(result, done: int, total: int) -> None:
+                if isinstance(result, Added):
+                    emit(args, _added_json(result), _added_line(result))
+                    sys.stdout.flush()
+
+            report = _add(library, sources, args, show)
+    order = {source: i for i, source in reversed(list(enumerate(sources)))}
+    failed = sorted(report.failed if report else [], key=lambda f: order.get(f.source, 0))
+    failures += [f.reason for f in failed]  # in the order the inputs were given
+    for reason in failures:
+        warn(reason)
+    for added in report.new if report else []:
+        for warning in added.warnings:
+            warn(f"{added.source}: {warning}")
+    if len(sources) > 1 or skipped:
+        new = len(report.new) if report else 0
+        known = len(report.added) - new if report else 0
+        note = f", {skipped} other files passed over" if skipped else ""
+        warn(
+            f"{len(sources)} sources: {new} added, {known} already in the library, "
+            f"{len(failures)} failed{note}"
+        )
+    return EXIT_ERROR if failures else 0
+
+
+def _sources(args: argparse.Namespace) -> tuple[list[str], list[str], int]:
+    """What to add: folders walked, the list read. Returns (sources, failures, files that are
+    in a folder but are neither HTML nor text)."""
+    from pathlib import Path
+
+    from store.ingest.archive import read_list, walk_folder
+    from store.ingest.read import is_url
+
+    sources: list[str] = []
+    failures: list[str] = []
+    skipped = 0
+    for source in args.sources:
+        if source != "-" and not is_url(source) and Path(source).expanduser().is_dir():
+            found, passed = walk_folder(Path(source).expanduser())
+            if not found:
+                failures.append(f"{source}: a directory with no HTML or text files in it")
+            sources += found
+            skipped += passed
+        else:
+            sources.append(source)
+    if args.from_list:
+        sources += read_list(args.from_list)
+    if not sources and not failures:
+        raise NewsreaderError("nothing to add: give files, folders, URLs, '-' or --from-list")
+    return sources, failures, skipped
+
+
+def _add(library, sources: list[str], args: argparse.Namespace, show):
+    from store.ingest.bulk import add_sources
+
+    return add_sources(
+        library,
+        sources,
+        jobs=args.jobs,
+        budget=args.budget,
+        anchor=args.date,
+        progress=show,
+    )
+
+
+def _added_line(added) -> str:
+    note = "" if added.created else " (already in the library)"
+    return f"{added.id}\t{one_line(added.title)}{note}"
+
+
+def _added_json(added) -> dict:
+    return {
+        "id": added.id,
+        "title": added.title,
+        "created": added.created,
+        "source": added.source,
+        "warnings": list(added.warnings),
+    }
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -110,6 +188,10 @@ def cmd_show(args: argparse.Namespace) -> int:
             out("\nQuotes")
             for q in quotes:
                 out(f"  {one_line(q.text)} — {q.speaker or 'unknown'}")
+        if a.warnings:
+            out("\nWarnings")
+            for warning in a.warnings:
+                out(f"  {one_line(warning)}")
         if highlights:
             out("\nHighlights")
             for h in highlights:
@@ -223,9 +305,19 @@ def cmd_anchor(args: argparse.Namespace) -> int:
 def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
     command = command_maker(common)
 
-    p = command(sub, "add", cmd_add, "store articles from files, URLs or '-' (stdin)", [as_json])
-    p.add_argument("sources", nargs="+", metavar="PATH|URL|-")
+    p = command(
+        sub,
+        "add",
+        cmd_add,
+        "store articles from files, folders of saved pages, URLs or '-' (stdin)",
+        [as_json],
+    )
+    p.add_argument("sources", nargs="*", metavar="PATH|DIR|URL|-")
+    p.add_argument(
+        "--from-list", metavar="FILE", help="also add the URLs or paths in FILE, one a line"
+    )
     p.add_argument("--date", type=day, help="publication date when the source has none")
+    add_work_options(p)
 
     command(sub, "list", cmd_list, "list the library, newest first", [as_json])
 

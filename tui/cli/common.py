@@ -115,6 +115,35 @@ def positive(value: str) -> int:
     return n
 
 
+def seconds(value: str) -> float:
+    """An argparse type: a number of seconds above zero."""
+    try:
+        n = float(value)
+    except ValueError:
+        n = 0.0
+    if not n > 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds above zero: {value!r}")
+    return n
+
+
+def add_work_options(p: argparse.ArgumentParser) -> None:
+    """--jobs and --budget: how cleaning and analysis run (worker processes, a time limit).
+    Their defaults are settled by store.ingest.pool, not imported to build the parser."""
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=positive,
+        help="worker processes that clean and analyse (default: one per core)",
+    )
+    p.add_argument(
+        "--budget",
+        type=seconds,
+        metavar="SECONDS",
+        help="time an article may take in cleaning, and again in analysis, before that step "
+        "is skipped and the article says so (default: 10)",
+    )
+
+
 # --- JSON shapes -----------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from store.article import one_line
 from tui.cli.common import (
     EXIT_ERROR,
+    add_work_options,
     command_maker,
     emit,
     open_library,
@@ -87,7 +88,12 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         if count == 0:
             warn("no feeds yet: add one with `newsreader feed add URL`")
             return EXIT_ERROR
-        options = {"concurrency": args.jobs, "per_host": args.per_host}
+        options = {
+            "concurrency": args.requests,
+            "per_host": args.per_host,
+            "jobs": args.jobs,
+            "budget": args.budget,
+        }
         if sys.stdout.isatty() and not args.json:
             report = _refresh_with_bar(library, feeds, count, options)
         else:
@@ -131,29 +137,13 @@ def _plain_lines(args: argparse.Namespace):
 
 
 def _refresh_with_bar(library, feeds, count: int, options: dict):
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
     from store.ingest.feeds import refresh_feeds
+    from tui.cli.progress import progress_bar
 
-    columns = (
-        TextColumn("[bold]Refreshing[/]"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}", markup=False),
-    )
-    with Progress(*columns, transient=False) as bar:
-        task = bar.add_task("", total=count)
+    with progress_bar("Refreshing", count, "items") as bar:
 
         def show(event) -> None:
-            name = one_line(event.feed.name)[:40]
-            bar.update(task, completed=event.done, total=event.total, description=name)
+            bar.update(event.done, event.total, one_line(event.feed.name)[:40])
 
         return refresh_feeds(library, feeds, progress=show, **options)
 
@@ -231,8 +221,9 @@ def add_commands(sub, common: argparse.ArgumentParser, as_json: argparse.Argumen
 
     p = command(sub, "refresh", cmd_refresh, "fetch all feeds and store new articles", [as_json])
     p.add_argument("feeds", nargs="*", metavar="ID|URL", help="only these feeds")
-    p.add_argument("-j", "--jobs", type=positive, default=8, help="requests at once (8)")
+    p.add_argument("--requests", type=positive, default=8, help="requests at once (8)")
     p.add_argument("--per-host", type=positive, default=2, help="requests at once per host (2)")
+    add_work_options(p)
 
     opml = group("opml", "import or export subscriptions as OPML")
     p = command(

@@ -204,8 +204,9 @@ class LibraryScreen(Screen):
         self.loaded = 0
         self._lay_out()  # a feed's default order is another: its header follows
         # a screenful first (the first frame waits for these), the rest of the page after it
-        self.load_more(self.app.size.height + 5)
-        if self.loaded < min(PAGE, self.total):
+        # (not when measuring the first frame: the process would wait for them to leave)
+        self.load_more(self.app.size.height - 3)
+        if self.loaded < min(PAGE, self.total) and not self.app.exit_after_first_frame:
             self.call_after_refresh(self.load_more, PAGE - self.loaded)
         self._update_title()
         if select is not None and str(select) in table.rows:
@@ -444,38 +445,36 @@ class LibraryScreen(Screen):
             self.run_worker(lambda: self._read(source.strip()), thread=True, group="add")
 
     def _read(self, source: str) -> None:
-        """Reading (and fetching) runs off the UI thread; storing comes back to it."""
-        from store.errors import NewsreaderError
-        from store.ingest.read import read_article
+        """Reading, cleaning and analysis run in a worker process (the UI never waits for
+        them), storing on this thread with its own connection; the result comes back."""
+        from store.ingest.bulk import add_sources
+        from store.library.db import Library
 
         try:
-            article = read_article(source)
-        except NewsreaderError as e:
-            self.app.call_from_thread(self.app.notify, str(e), severity="error", markup=False)
-            return
+            with Library(self.app.library.path, seed=False) as library:
+                report = add_sources(library, [source], jobs=1)
         except Exception as e:  # noqa: BLE001 - a bad page must not end the session
-            self.app.call_from_thread(
-                self.app.notify, f"{source}: cannot read ({e})", severity="error", markup=False
-            )
+            why = str(e) if isinstance(e, NewsreaderError) else f"{source}: cannot add ({e!r})"
+            self.app.call_from_thread(self.app.notify, why, severity="error", markup=False)
             return
-        self.app.call_from_thread(self._store, article)
+        self.app.call_from_thread(self._added, report)
 
-    def _store(self, article) -> None:
-        from store.errors import NewsreaderError
-
-        try:
-            article_id, created = self.app.library.add_article(article)
-        except NewsreaderError as e:
-            self.app.notify(str(e), severity="error", markup=False)
+    def _added(self, report) -> None:
+        for failure in report.failed:
+            self.app.notify(failure.reason, severity="error", markup=False)
+        if not report.added:
             return
-        title = one_line(self.app.library.get_article(article_id).title, 60)
-        if created:
+        added = report.added[0]
+        title = one_line(added.title, 60)
+        if added.created:
             self.app.notify(f"Added: {title}", markup=False)
+            for warning in added.warnings:
+                self.app.notify(one_line(warning, 200), severity="warning", markup=False)
         else:
             self.app.notify(f"Already in the library: {title}", markup=False)
         if self.feed_id is not None:  # an article added by hand is in no feed: show them all
             self.choose_feed(None)
-        self.reload(select=article_id)
+        self.reload(select=added.id)
 
     def action_delete(self) -> None:
         from tui.widgets.dialogs import ConfirmScreen

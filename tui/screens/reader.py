@@ -311,6 +311,9 @@ class ReaderScreen(Screen):
             )
         else:
             lines.append(Content.from_markup("[dim]No anchor date · D to set one[/dim]"))
+        if a.warnings:  # a step skipped when it was stored, or its text taken from elsewhere
+            more = f" (and {len(a.warnings) - 1} more)" if len(a.warnings) > 1 else ""
+            lines.append(Content(f"⚠ {one_line(a.warnings[0])}{more}").stylize("italic"))
         lost = sum(1 for h in self.highlights if h.orphaned)
         if lost:
             lines.append(

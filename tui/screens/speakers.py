@@ -20,6 +20,8 @@ from tui.widgets.nav_list import NavList
 if TYPE_CHECKING:
     from tui.protocol import ReaderApp
 
+PAGE = 200  # speakers added to the list at a time
+
 
 class SpeakersScreen(Screen):
     """Everyone quoted in the library; Enter lists their quotes, Enter on a quote opens it."""
@@ -46,33 +48,49 @@ class SpeakersScreen(Screen):
     def on_mount(self) -> None:
         from store.library.voices import speaker_index
 
-        speakers = speaker_index(self.app.library)
+        self.speakers = speaker_index(self.app.library)
+        self.shown = 0
         names = self.query_one("#speaker-list", OptionList)
-        for i, s in enumerate(speakers):
-            if i:
-                names.add_option(None)
-            role = f", {one_line(s.role, 40)}" if s.role else ""
-            n = len(s.articles)
-            also = "; ".join(one_line(a, 40) for a in s.aliases[:6])
-            also += "; \u2026" if len(s.aliases) > 6 else ""
-            names.add_option(
-                Option(
-                    Content.from_markup(
-                        "[b]$name[/b]$role\n[dim]$count$also[/dim]",
-                        name=one_line(s.name, 60),
-                        role=role,
-                        count=f"{s.quotes} quote{'s' if s.quotes != 1 else ''} in {n} "
-                        f"article{'s' if n != 1 else ''}",
-                        also=f" \u00b7 also {also}" if also else "",
-                    ),
-                    id=str(i),
-                )
-            )
-        self.speakers = speakers
-        self.query_one("#speakers-empty").display = not speakers
-        names.display = bool(speakers)
-        names.highlighted = 0 if speakers else None
+        self.show_more()
+        self.query_one("#speakers-empty").display = not self.speakers
+        names.display = bool(self.speakers)
+        names.highlighted = 0 if self.speakers else None
         names.focus()
+
+    def show_more(self) -> None:
+        """The next page of speakers (a large library quotes tens of thousands of people:
+        the first frame shows the most quoted, the rest come as the cursor nears them)."""
+        page = self.speakers[self.shown : self.shown + PAGE]
+        rule = [None] if self.shown and page else []  # a rule between two pages too
+        self.query_one("#speaker-list", OptionList).add_options(
+            rule + list(spaced(self._option(self.shown + i, s) for i, s in enumerate(page)))
+        )
+        self.shown += len(page)
+
+    def _option(self, i: int, s) -> Option:
+        role = f", {one_line(s.role, 40)}" if s.role else ""
+        n = len(s.articles)
+        also = "; ".join(one_line(a, 40) for a in s.aliases[:6])
+        also += "; \u2026" if len(s.aliases) > 6 else ""
+        return Option(
+            Content.from_markup(
+                "[b]$name[/b]$role\n[dim]$count$also[/dim]",
+                name=one_line(s.name, 60),
+                role=role,
+                count=f"{s.quotes} quote{'s' if s.quotes != 1 else ''} in {n} "
+                f"article{'s' if n != 1 else ''}",
+                also=f" \u00b7 also {also}" if also else "",
+            ),
+            id=str(i),
+        )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if (
+            event.option_list.id == "speaker-list"
+            and self.shown < len(self.speakers)
+            and event.option_index >= self.shown - PAGE // 4
+        ):
+            self.show_more()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

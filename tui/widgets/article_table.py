@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from store.library.records import ArticleRow
 from tui.display import day, one_line
+from tui.widgets.cells import Cell
 
 UNREAD = "●"
 MIN_TITLE = 20
@@ -75,24 +75,19 @@ def plan_columns(width: int, sort: str) -> list[Column]:
     return [Column(k, labels[k], widths[k]) for k in keys]
 
 
-def cell(row: ArticleRow, key: str) -> Text:
-    """One cell of an article's row, as plain text (never markup)."""
+def cell(row: ArticleRow, key: str) -> Cell:
+    """One cell of an article's row, as plain text (never markup), one line cut to fit."""
     if key == "unread":
-        return Text("" if row.read else UNREAD, style="bold")
+        return Cell("" if row.read else UNREAD, "bold")
     if key == "title":
-        return Text(
-            one_line(row.title, 300),
-            style="" if row.read else "bold",
-            no_wrap=True,
-            overflow="ellipsis",
-        )
+        return Cell(one_line(row.title, 300), "" if row.read else "bold")
     if key == "site":
-        return Text(one_line(row.site, 80), no_wrap=True, overflow="ellipsis")
+        return Cell(one_line(row.site, 80))
     if key == "published":
-        return Text(day(row.published))
+        return Cell(day(row.published))
     if key == "added":
-        return Text(day(row.added))
-    return Text(str(row.highlights) if row.highlights else "", justify="right")
+        return Cell(day(row.added))
+    return Cell(str(row.highlights) if row.highlights else "", right=True)
 
 
 class ArticleTable(DataTable):
