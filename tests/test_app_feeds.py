@@ -14,7 +14,7 @@ from store.library.db import Library
 from tests.feedfixtures import hostile_story, news_paragraphs, rss, story
 from tests.feedserver import FeedServer, status
 from tui.app import NewsReader
-from tui.screens.library import RefreshProgress, progress_line
+from tui.screens.library.feeds import RefreshProgress, progress_line
 from tui.screens.reader import ReaderScreen
 from tui.widgets.dialogs import PromptScreen
 from tui.widgets.feed_list import FeedList

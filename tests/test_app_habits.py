@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from store.ingest.feeds import add_feed, is_read, mark_read, refresh_feeds
-from store.library.db import ROW_ORDERS, Library
+from store.library.db import Library
+from store.library.listing import ROW_ORDERS
 from tests.feedserver import FeedServer
 from tests.test_app_feeds import publish, titles, until
 from tui.app import NewsReader

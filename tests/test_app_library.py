@@ -14,7 +14,8 @@ from store.library.seeds import seed_texts
 from store.library.voices import quotes_of, speaker_index
 from tui.app import NewsReader
 from tui.screens.help import HelpScreen
-from tui.screens.library import PAGE, LibraryScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.library.screen import PAGE
 from tui.screens.reader import ReaderScreen
 from tui.screens.speakers import SpeakersScreen
 from tui.screens.timeline import CombinedTimelineScreen

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from store.clean.text import byline_of, clean_text, is_code, is_furniture
+from store.clean.lines import is_code, is_furniture
+from store.clean.text import byline_of, clean_text
 from store.errors import NoArticleError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

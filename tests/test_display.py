@@ -5,7 +5,7 @@ from __future__ import annotations
 from store.article import cut_at_word
 from store.library.records import StoredEvent
 from tui.display import quoted
-from tui.screens.reader import timeline_options
+from tui.screens.reader.panes import timeline_options
 
 
 def test_a_quotation_keeps_its_own_marks_and_gains_none():

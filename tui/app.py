@@ -83,13 +83,14 @@ def binding_ids() -> set[str]:
 
 def _all_bindings() -> list[tuple[str, list]]:
     from tui.screens.help import HelpScreen
-    from tui.screens.library import ArticleTable, LibraryScreen
+    from tui.screens.library import LibraryScreen
     from tui.screens.notebook import NotebookScreen
     from tui.screens.quote_group import QuoteGroupScreen
     from tui.screens.reader import ReaderScreen
     from tui.screens.speakers import SpeakersScreen
     from tui.screens.timeline import CombinedTimelineScreen
     from tui.screens.trash import TrashScreen
+    from tui.widgets.article_table import ArticleTable
     from tui.widgets.article_view import ArticleView
     from tui.widgets.nav_list import NavList
 

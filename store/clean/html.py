@@ -32,15 +32,9 @@ import lxml.html
 from readability import Document
 
 from store.article import Article
+from store.clean.lines import appeal_strength, cap_tail, is_code, is_credit, is_furniture
 from store.clean.metadata import page_metadata
-from store.clean.text import (
-    appeal_strength,
-    byline_of,
-    cap_tail,
-    is_code,
-    is_credit,
-    is_furniture,
-)
+from store.clean.text import byline_of
 from store.errors import InputError, NoArticleError
 
 logging.getLogger("readability").setLevel(logging.CRITICAL)

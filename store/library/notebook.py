@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from store.library.db import Library, _fts_query, _highlight, now
+from store.library.db import Library, _highlight, now
+from store.library.listing import fts_query
 from store.library.records import Highlight
 
 COLOUR_NAMES = ("yellow", "green", "blue", "red", "grey")  # colours 1 to 5, as the reader shows
@@ -124,7 +125,7 @@ def _where(f: Filter) -> tuple[str, list[object]] | None:
     clauses: list[str] = []
     params: list[object] = []
     if f.words.strip():
-        fts = _fts_query(f.words)
+        fts = fts_query(f.words)
         if fts is None:
             return None
         clauses.append("h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)")

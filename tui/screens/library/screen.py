@@ -12,7 +12,6 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -24,13 +23,19 @@ from store.errors import NewsreaderError
 from store.library.records import ArticleRow, FeedCount, SearchHit
 from tui.config import SORTS
 from tui.display import day, one_line, spaced
-from tui.feed_refresh import (
+from tui.screens.library.feeds import (
     FeedSubscribed,
     RefreshDone,
     RefreshProgress,
+    feed_list_width,
     in_background,
     progress_line,
+    refresh_in_thread,
+    refresh_summary,
+    subscribe_in_thread,
 )
+from tui.screens.library.keys import BINDINGS as LIBRARY_KEYS
+from tui.screens.library.keys import KEY_BAR as LIBRARY_KEY_BAR
 from tui.widgets.article_table import ArticleTable
 from tui.widgets.key_bar import KeyBar
 
@@ -41,12 +46,6 @@ T = TypeVar("T")
 PAGE = 100  # rows read at a time
 PREFETCH = 20  # read the next page when the cursor is this close to the last loaded row
 FEEDS_INLINE = 100  # narrower terminals show the feed list only while it is in use (`f`)
-
-
-def feed_list_width(screen_width: int) -> int:
-    """Cells the feed list takes, its border included: narrower on a narrow terminal, so the
-    titles keep room."""
-    return 26 if screen_width >= 110 else 20
 
 
 def hit_prompt(hit: SearchHit) -> Content:
@@ -66,42 +65,8 @@ class LibraryScreen(Screen):
 
     app: ReaderApp  # type: ignore[assignment]
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="open", show=False),  # the table shows its own
-        # acts before the next key is read (priority), so a burst typed after it is the query
-        Binding("slash", "search", "Search", id="search", key_display="/", priority=True),
-        Binding("a", "add", "Add", id="add"),
-        Binding("d", "delete", "Delete", id="delete"),
-        Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
-        Binding(
-            "X", "trash", "Trash", id="trash", tooltip="Trash: removed highlights and articles"
-        ),
-        Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Refresh feeds"),
-        Binding("m", "toggle_read", "Read", id="toggle-read", tooltip="Read / unread"),
-        Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Add a feed"),
-        Binding("f", "feeds", "Feeds", id="feeds", show=False, tooltip="Feeds ↔ table"),
-        Binding("e", "export_all", "Export", id="export-all", tooltip="Export all"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("s", "speakers", "Speakers", id="speakers"),
-        Binding("T", "timeline", "Timeline", id="combined-timeline"),
-        Binding("H", "notebook", "Notebook", id="notebook", tooltip="Every highlight and note"),
-        Binding("escape", "close_search", "Close search", id="close-search", show=False),
-        Binding("j", "row(1)", "Next row", id="row-next", show=False),
-        Binding("k", "row(-1)", "Previous row", id="row-prev", show=False),
-        Binding("g", "first", "First row", id="row-first", show=False),
-        Binding("G", "last", "Last loaded row", id="row-last", show=False),
-        Binding("N", "next_unread", "Next unread", id="next-unread", tooltip="Open next unread"),
-        Binding(
-            "S", "sort", "Sort", id="sort", tooltip="Sort another way (added, title, unread…)"
-        ),
-        Binding("A", "mark_all_read", "All read", id="mark-all-read", tooltip="Mark view read"),
-    ]
-    # the key bar's keys, most used first: the least used give way on a narrow terminal
-    KEY_BAR = (
-        "open-row", "search", "next-unread", "sort", "add", "toggle-read", "refresh-feeds",
-        "mark-all-read", "speakers", "combined-timeline", "add-feed", "palette", "delete",
-        "export-all",
-    )
+    BINDINGS = LIBRARY_KEYS
+    KEY_BAR = LIBRARY_KEY_BAR
 
     def __init__(self) -> None:
         super().__init__(id="library")
@@ -359,8 +324,12 @@ class LibraryScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`/` typed in the search box is a character of the query, not a new search."""
-        return not (action == "search" and self.searching and self.focused is not None
-                    and self.focused.id == "search")
+        return not (
+            action == "search"
+            and self.searching
+            and self.focused is not None
+            and self.focused.id == "search"
+        )
 
     async def action_search(self) -> None:
         """The search box and its hits are made on the first `/` (not needed at start-up)."""
@@ -665,27 +634,9 @@ class LibraryScreen(Screen):
         status.update(progress_line(0, len(feed_ids or self.feeds), "starting"))
         status.display = True
 
-        def run() -> None:
-            from store.ingest.feeds import list_feeds, refresh_feeds
-            from store.library.db import Library
-
-            report, error = None, None
-            try:
-                with Library(path, seed=False) as library:
-                    feeds = list_feeds(library)
-                    if feed_ids is not None:
-                        feeds = [f for f in feeds if f.id in feed_ids]
-                    report = refresh_feeds(
-                        library,
-                        feeds,
-                        progress=lambda e: self._post(RefreshProgress(e)),
-                        stop=stop,
-                    )
-            except Exception as e:  # noqa: BLE001 - a notice, never a traceback
-                error = str(e) if isinstance(e, NewsreaderError) else f"refresh failed: {e!r}"
-            self._post(RefreshDone(report, error, stop.is_set()))
-
-        in_background(run, "refresh")
+        in_background(
+            lambda: self._post(refresh_in_thread(path, feed_ids, stop, self._post)), "refresh"
+        )
 
     def _post(self, message: Message) -> None:
         with suppress(RuntimeError):  # the app has closed its loop: nobody is left to tell
@@ -711,17 +662,10 @@ class LibraryScreen(Screen):
                 one_line(message.error or "refresh failed"), severity="error", markup=False
             )
             return
-        new, failed = len(report.new_articles), len(report.failed)
-        summary = f"Feeds refreshed: {new} new, {failed} failed"
-        if message.stopped:
-            summary = f"Refresh stopped: {new} new, {failed} failed"
-        if failed:
-            where, why = report.failed[0]
-            first = why if why.startswith(where) else f"{where}: {why}"
-            summary += f" (first: {one_line(first, 100)})"
-        self.app.notify(summary, severity="warning" if failed else "information", markup=False)
+        summary, trouble = refresh_summary(report, message.stopped)
+        self.app.notify(summary, severity="warning" if trouble else "information", markup=False)
         self.show_feed_counts()
-        if new or failed:
+        if report.new_articles or report.failed:
             self.reload(select=self.current_id() if not self.searching else None)
 
     def action_subscribe(self) -> None:
@@ -740,20 +684,7 @@ class LibraryScreen(Screen):
             return
         path = self.app.library.path
 
-        def run() -> None:
-            from store.ingest.feeds import subscribe
-            from store.library.db import Library
-
-            try:
-                with Library(path, seed=False) as library:
-                    feed, created = subscribe(library, url.strip())
-            except Exception as e:  # noqa: BLE001 - a notice, never a traceback
-                error = str(e) if isinstance(e, NewsreaderError) else f"{url}: {e!r}"
-                self._post(FeedSubscribed(None, False, error))
-                return
-            self._post(FeedSubscribed(feed, created, None))
-
-        in_background(run, "subscribe")
+        in_background(lambda: self._post(subscribe_in_thread(path, url.strip())), "subscribe")
 
     def on_feed_subscribed(self, message: FeedSubscribed) -> None:
         feed = message.feed

@@ -21,15 +21,16 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from store.analysis.find import find_all
-from store.article import display_safe
 from store.errors import NewsreaderError
 from store.export.citation import citation, is_web_address
 from store.library.records import Highlight, StoredArticle
 from store.library.rows import excerpt
-from tui.display import one_line, quoted, spaced
+from tui.display import one_line
+from tui.screens.reader.keys import BINDINGS as READER_KEYS
+from tui.screens.reader.keys import KEY_BAR as READER_KEY_BAR
+from tui.screens.reader.panes import PaneNote, quote_options, timeline_options
 from tui.widgets.article_view import ArticleView, Mark
 from tui.widgets.find_bar import FindBar, match_from
 from tui.widgets.key_bar import KeyBar
@@ -47,43 +48,7 @@ MEDIUM = 120  # at least this many: the two panes stacked beside the article; fe
 SHORT = 22  # fewer rows than this: a two-line header
 PANE_NAMES = [name for name, _ in PANES]
 ON_THE_ARTICLE = {"highlight", "colour", "note", "tags", "remove", "jump"}
-
-COLOUR = Binding.Group("Colour", compact=True)
-JUMP = Binding.Group("Jump", compact=True)
-
-
-def timeline_options(events) -> list[Option | None]:
-    """Timeline entries under one heading per day or period ("Wed 2 Mar 2022", "week of 21 Feb
-    2022"), each the article's own words ("…" where cut), a time of day before it."""
-    from store.analysis.labels import heading, time_words
-    from store.analysis.timeline import excerpt
-
-    options: list[Option | None] = []
-    last = None
-    for i, e in enumerate(events):
-        if options:
-            options.append(None)
-        if (head := heading(e.date)) != last:
-            options.append(Option(Content(display_safe(head)), disabled=True))
-            last = head
-        text = display_safe(excerpt(e.text, e.cut_start, e.cut_end, PANE_ENTRY))
-        when = time_words(e.date)
-        prompt = Content.from_markup("[b]$when:[/b] $text", when=when, text=text) if when else (
-            Content(text)
-        )
-        options.append(Option(prompt, id=f"t{i}"))
-    return options
-
-
-PANE_ENTRY = 300  # characters of a timeline entry before it is cut at a word
-
-
-MATCH = Binding.Group("Match", compact=True)
 KEEP_EVERY = 3.0  # seconds between writes of the reading place (only when it moved)
-
-
-class PaneNote(Static, can_focus=True):
-    """What an empty pane says; it takes the focus the list would have had."""
 
 
 def _marks(highlights: list[Highlight]) -> list[Mark]:
@@ -97,114 +62,8 @@ def _marks(highlights: list[Highlight]) -> list[Mark]:
 class ReaderScreen(Screen):
     app: ReaderApp  # type: ignore[assignment]
 
-    BINDINGS = [
-        Binding("h", "highlight", "Highlight", id="highlight"),
-        Binding("1", "colour(1)", "Colour 1", id="colour-1", group=COLOUR),
-        Binding("2", "colour(2)", "Colour 2", id="colour-2", group=COLOUR),
-        Binding("3", "colour(3)", "Colour 3", id="colour-3", group=COLOUR),
-        Binding("4", "colour(4)", "Colour 4", id="colour-4", group=COLOUR),
-        Binding("5", "colour(5)", "Colour 5", id="colour-5", group=COLOUR),
-        # Keys that open a text field act before the next key is read (priority), so a burst
-        # typed straight after them lands in the field, not in the article
-        Binding("slash", "find", "Find", id="find", key_display="/", priority=True),
-        Binding(
-            "n",
-            "match(1)",
-            "Next match",
-            id="match-next",
-            group=MATCH,
-            tooltip="Next match (while found words are marked)",
-        ),
-        Binding("N", "match(-1)", "Previous match", id="match-prev", group=MATCH, show=False),
-        Binding("n", "note", "Note", id="note", priority=True, tooltip="Note (no words marked)"),
-        Binding("t", "tags", "Tags", id="tags", priority=True),
-        Binding("x", "remove", "Remove", id="remove"),
-        Binding("u", "undo", "Undo", id="undo"),
-        Binding("ctrl+r,U", "redo", "Redo", id="redo", show=False),
-        Binding("o", "open_source", "Open source", id="open-source", show=False),
-        Binding("y", "cite", "Copy quote", id="copy-quote", show=False),
-        Binding(
-            "right_square_bracket",
-            "jump(1)",
-            "Next highlight",
-            id="highlight-next",
-            key_display="]",
-            group=JUMP,
-        ),
-        Binding(
-            "left_square_bracket",
-            "jump(-1)",
-            "Previous highlight",
-            id="highlight-prev",
-            key_display="[",
-            group=JUMP,
-        ),
-        Binding(
-            "e", "export", "Export", id="export-article", tooltip="Export this article to Markdown"
-        ),
-        Binding(
-            "tab",
-            "cycle_pane(1)",
-            "Next pane",
-            id="pane-next",
-            tooltip="Article → timeline → quotes (narrow: shows it)",
-        ),
-        Binding(
-            "shift+tab",
-            "cycle_pane(-1)",
-            "Previous pane",
-            id="pane-prev",
-            show=False,
-            tooltip="Quotes → timeline → article",
-        ),
-        Binding(
-            "T",
-            "toggle_pane('timeline')",
-            "Timeline",
-            id="toggle-timeline",
-            show=False,
-            tooltip="To the timeline; again: back to the article",
-        ),
-        Binding(
-            "Q",
-            "toggle_pane('quotes')",
-            "Quotes",
-            id="toggle-quotes",
-            show=False,
-            tooltip="To the quotes; again: back to the article",
-        ),
-        Binding(
-            "escape",
-            "show_pane('article')",
-            "Article",
-            id="pane-article",
-            show=False,
-            tooltip="From a pane: back to the article",
-        ),
-        Binding(
-            "D",
-            "anchor",
-            "Date",
-            id="anchor-date",
-            show=False,
-            tooltip="Correct the anchor date",
-            priority=True,
-        ),
-        Binding(
-            "s",
-            "quote_group",
-            "Same words",
-            id="quote-group",
-            show=False,
-            tooltip="The chosen quote as other articles reported it",
-        ),
-        Binding("q", "back", "Back", id="back"),
-    ]
-    # the key bar's keys, most used first: the least used give way on a narrow terminal
-    KEY_BAR = (
-        "pane-next", "list-select", "highlight", "Colour", "note", "select", "Move", "tags", "undo",
-        "remove", "Jump", "export-article", "palette",
-    )
+    BINDINGS = READER_KEYS
+    KEY_BAR = READER_KEY_BAR
 
     def __init__(
         self, article_id: int, span: tuple[int, int] | None = None, find: str | None = None
@@ -300,8 +159,9 @@ class ReaderScreen(Screen):
         if a.anchor:
             # the plain cases stay short; a choice between sources says which and why
             plain = a.anchor_reason in ("", "the publication date", "set by hand")
-            how = (" (inferred)" if a.anchor_inferred else "") if plain else (
-                f": {a.anchor_reason}")
+            how = (
+                (" (inferred)" if a.anchor_inferred else "") if plain else (f": {a.anchor_reason}")
+            )
             lines.append(
                 Content.from_markup(
                     "[dim]Dates read against $anchor$how · D to correct[/dim]",
@@ -335,19 +195,7 @@ class ReaderScreen(Screen):
         self.spans |= {f"q{i}": (q.start, q.end) for i, q in enumerate(quotes)}
         quote_list = self.query_one("#quotes", NavList)
         quote_list.clear_options()
-        quote_list.add_options(
-            spaced(
-                Option(
-                    Content.from_markup(
-                        "$quote\n[i]— $speaker[/i]",
-                        quote=quoted(q.text),
-                        speaker=one_line(q.speaker) if q.speaker else "speaker unknown",
-                    ),
-                    id=f"q{i}",
-                )
-                for i, q in enumerate(quotes)
-            )
-        )
+        quote_list.add_options(quote_options(quotes))
         for listing in (timeline, quote_list):
             listing.action_first()
         self._empty("timeline", not events, "No dated events found in this article.")
