@@ -173,3 +173,20 @@ def test_next_unread_and_every_sort_grow_linearly_with_the_library(tmp_path):
                 lib.list_rows(lib.count_articles() - 100, 100, sort=sort)
 
         assert growth(last_page, make, small=1000) <= LIMIT, sort
+
+
+async def test_every_screen_shows_its_way_out_at_80x24(seeded_library, tmp_path):
+    """The least used keys give way on a narrow key bar; `q` and `?` never do."""
+    app = NewsReader(seeded_library, export_dir=tmp_path)
+
+    def bar() -> str:
+        return str(app.screen.query_one("KeyBar").render())
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "q Quit" in bar() and "? Help" in bar()
+        for key in ("enter", "H", "X", "s", "T"):
+            await pilot.press(key)
+            assert not isinstance(app.screen, LibraryScreen)
+            assert "q Back" in bar() and "? Help" in bar(), (key, bar())
+            await pilot.press("escape" if key == "H" else "q")
+            assert isinstance(app.screen, LibraryScreen), key

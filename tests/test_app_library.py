@@ -163,7 +163,10 @@ async def test_speakers_and_combined_timeline_screens(reading_library, export_di
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("T")
         assert isinstance(app.screen, CombinedTimelineScreen)
+        await app.workers.wait_for_complete()  # combined in a thread: the screen never waits
+        await pilot.pause()
         events = app.screen.query_one("#combined-timeline", OptionList)
+        assert events.option_count > 0  # the seeds report dated events
         if events.option_count:
             await pilot.press("enter")
             assert isinstance(app.screen, ReaderScreen)

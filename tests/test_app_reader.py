@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
 from store.library.db import Library
@@ -334,6 +335,30 @@ async def test_narrow_terminal_one_thing_at_a_time_tab_goes_on(app, ids, size):
         assert view.is_on_screen and view.spot is not None
     with Library(app.library.path) as lib:
         assert lib.highlights(ids["first"]) == []
+
+
+def key_burst(app: NewsReader, *keys: str) -> None:
+    """Keys as a terminal delivers a fast burst (tmux, a paste): all queued before the app
+    handles the first."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_a_burst_of_tabs_goes_pane_by_pane_at_80x24(app, ids):
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_article(app, pilot, ids["first"])
+        screen = app.screen
+        for expected in ("quotes", "timeline", "article"):  # two panes on each time
+            key_burst(app, "tab", "tab")
+            await pilot.pause()
+            assert screen.shown == expected
+            focused = "article" if app.focused is view else app.focused.id.removesuffix("-empty")
+            assert focused == expected
+        key_burst(app, "tab", "tab", "tab", "w", "h")  # round to the article, then a highlight
+        await pilot.pause()
+        assert app.focused is view
+    with Library(app.library.path) as lib:
+        assert len(lib.highlights(ids["first"])) == 1
 
 
 async def test_D_corrects_the_anchor_date(app, lib_ids, ids):

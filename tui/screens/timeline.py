@@ -1,5 +1,8 @@
 """One timeline of every article, under a heading per day or period; choosing an event opens
-its article at the event."""
+its article at the event.
+
+Combining a large library's timelines takes a while, so it runs in a thread: the screen says
+what it is doing meanwhile, and `q` goes back at once."""
 
 from __future__ import annotations
 
@@ -13,11 +16,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.article import display_safe
+from store.errors import NewsreaderError
 from tui.display import one_line
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.nav_list import NavList
 
 if TYPE_CHECKING:
+    from store.analysis.timeline import CombinedEvent
     from tui.protocol import ReaderApp
 
 
@@ -31,25 +36,42 @@ class CombinedTimelineScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(Content("Timeline of the library"), classes="title-bar")
         yield NavList(id="combined-timeline")
-        yield Static(
-            Content("No dated events in the library yet."), classes="empty", id="timeline-empty"
-        )
+        yield Static(classes="empty", id="timeline-empty")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        from store.analysis.labels import heading, time_words
-        from store.analysis.timeline import combine_timelines, excerpt
+        self.query_one("#combined-timeline", NavList).display = False
+        self.query_one("#timeline-empty", Static).update(
+            Content("Combining the timelines of the library\u2026")
+        )
+        self.run_worker(self._combine, thread=True, group="timeline", exit_on_error=False)
+
+    def _combine(self) -> None:
+        from store.analysis.timeline import combine_timelines
 
         library = self.app.library
-        events = combine_timelines(library.events_of(library.article_ids()))
-        titles = library.titles(s[0] for ev in events for s in ev.sources)
+        try:
+            events = combine_timelines(library.events_of(library.article_ids()))
+            titles = library.titles(s[0] for ev in events for s in ev.sources)
+        except NewsreaderError as e:
+            self.app.call_from_thread(self.app.notify, str(e), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.show, events, titles)
+
+    def show(self, events: list[CombinedEvent], titles: dict[int, str]) -> None:
+        """Fill the list, one heading per day or period."""
+        from store.analysis.labels import heading, time_words
+        from store.analysis.timeline import excerpt
+
+        if not self.is_attached:  # closed while the worker combined
+            return
         listing = self.query_one("#combined-timeline", NavList)
         options: list[Option | None] = []
         last = None
         for i, ev in enumerate(events):
             if options:
                 options.append(None)
-            if (head := heading(ev.date)) != last:  # one heading per day or period
+            if (head := heading(ev.date)) != last:
                 options.append(Option(Content(display_safe(head)), disabled=True))
                 last = head
             sources = list(ev.sources)
@@ -68,7 +90,9 @@ class CombinedTimelineScreen(Screen):
                 )
             )
         listing.add_options(options)
-        self.query_one("#timeline-empty").display = not events
+        empty = self.query_one("#timeline-empty", Static)
+        empty.update(Content("No dated events in the library yet."))
+        empty.display = not events
         listing.display = bool(events)
         listing.action_first()
         listing.focus()

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
-PINNED = frozenset({"help", "quit", "back", "speakers-back", "timeline-back"})
+PINNED = frozenset({"help", "quit", "back"})  # actions whose keys always show: the way out
 PALETTE = "palette"  # the ^p entry's name in a screen's KEY_BAR
 
 
@@ -80,7 +80,7 @@ class KeyBar(Widget):
             else:
                 parts.extend(
                     (
-                        b.id or b.action,
+                        b.action if b.action in PINNED else b.id or b.action,
                         Content(self.app.get_key_display(b)).stylize(key_style)
                         + Content(f" {self._description(b)}"),
                     )

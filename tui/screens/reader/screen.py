@@ -291,11 +291,12 @@ class ReaderScreen(Screen):
         self.shown = name
         self._size_classes(*self.size)
         self.query_one(PaneTabs).shown = name
+        # focused now, not after the keys already queued: a burst of Tabs goes pane by pane
         if name == "article":
-            self.view.focus()
+            self.set_focus(self.view)
         else:
             listing = self.query_one(f"#{name}", NavList)
-            (listing if listing.display else self.query_one(f"#{name}-empty")).focus()
+            self.set_focus(listing if listing.display else self.query_one(f"#{name}-empty"))
         self.refresh_bindings()
 
     def action_show_pane(self, name: str) -> None:
@@ -334,7 +335,10 @@ class ReaderScreen(Screen):
         return not (action == "match" and parameters == (1,) and not self.view.matches)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """A click (or a dialog closing) can move the focus: what is shown follows it."""
+        """A click (or a dialog closing) can move the focus: what is shown follows it (unless
+        the focus has moved on since, as it does in a burst of keys)."""
+        if event.widget is not self.focused:
+            return
         for name in PANE_NAMES:
             if event.widget.id in (name, f"{name}-empty") and self.shown != name:
                 self.shown = name
