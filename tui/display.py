@@ -7,9 +7,14 @@ so hostile text (escape sequences, markup) always reaches the screen as plain ch
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.content import Content
 
 from store.article import cut_at_word, display_safe
+
+if TYPE_CHECKING:
+    from textual.widgets.option_list import Option
 
 T = TypeVar("T")
 
@@ -46,3 +51,33 @@ def quoted(text: str, limit: int = 300) -> str:
     """A quotation on one line exactly as the article has it (its own marks, none added),
     cut at a word with "…" when longer than `limit`."""
     return cut_at_word(one_line(text), limit)
+
+
+def under_headings(entries: Iterable[tuple[str, Option]]) -> list[Option | None]:
+    """(TIMEX value, option) pairs in date order, under one heading per day or period
+    ("Wed 2 Mar 2022", "week of 21 Feb 2022"), a quiet rule between entries."""
+    from textual.widgets.option_list import Option
+
+    from store.analysis.labels import heading
+
+    options: list[Option | None] = []
+    last = None
+    for value, option in entries:
+        if options:
+            options.append(None)
+        if (head := heading(value)) != last:
+            options.append(Option(Content(display_safe(head)), disabled=True))
+            last = head
+        options.append(option)
+    return options
+
+
+def event_words(value: str, text: str, cut_start: bool, cut_end: bool, limit: int) -> Content:
+    """An event in the article's own words ("…" where cut), its time of day before them."""
+    from store.analysis.labels import time_words
+    from store.analysis.timeline import excerpt
+
+    words = display_safe(excerpt(text, cut_start, cut_end, limit))
+    if when := time_words(value):
+        return Content.from_markup("[b]$when:[/b] $text", when=when, text=words)
+    return Content(words)

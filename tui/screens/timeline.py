@@ -15,9 +15,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.article import display_safe
 from store.errors import NewsreaderError
-from tui.display import one_line
+from tui.display import event_words, one_line, under_headings
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.nav_list import NavList
 
@@ -59,36 +58,22 @@ class CombinedTimelineScreen(Screen):
         self.app.call_from_thread(self.show, events, titles)
 
     def show(self, events: list[CombinedEvent], titles: dict[int, str]) -> None:
-        """Fill the list, one heading per day or period."""
-        from store.analysis.labels import heading, time_words
-        from store.analysis.timeline import excerpt
-
+        """Fill the list, one heading per day or period, the reporting articles under each."""
         if not self.is_attached:  # closed while the worker combined
             return
         listing = self.query_one("#combined-timeline", NavList)
-        options: list[Option | None] = []
-        last = None
-        for i, ev in enumerate(events):
-            if options:
-                options.append(None)
-            if (head := heading(ev.date)) != last:
-                options.append(Option(Content(display_safe(head)), disabled=True))
-                last = head
-            sources = list(ev.sources)
-            names = "; ".join(one_line(titles[a], 60) for a in dict.fromkeys(s[0] for s in sources))
-            first = sources[0] if sources else None
-            when = time_words(ev.date)
-            options.append(
-                Option(
-                    Content.from_markup(
-                        "[b]$when[/b]$text\n[dim]$titles[/dim]",
-                        when=f"{when}: " if when else "",
-                        text=display_safe(excerpt(ev.text, ev.cut_start, ev.cut_end, 300)),
-                        titles=names,
-                    ),
-                    id=f"{i}:{first[0]}:{first[1]}:{first[2]}" if first else None,
-                )
+
+        def entry(i: int, ev: CombinedEvent) -> Option:
+            ids = dict.fromkeys(s[0] for s in ev.sources)
+            names = "; ".join(one_line(titles[a], 60) for a in ids)
+            first = ev.sources[0] if ev.sources else None
+            return Option(
+                event_words(ev.date, ev.text, ev.cut_start, ev.cut_end, 300)
+                + Content.from_markup("\n[dim]$titles[/dim]", titles=names),
+                id=f"{i}:{first[0]}:{first[1]}:{first[2]}" if first else None,
             )
+
+        options = under_headings((ev.date, entry(i, ev)) for i, ev in enumerate(events))
         listing.add_options(options)
         empty = self.query_one("#timeline-empty", Static)
         empty.update(Content("No dated events in the library yet."))

@@ -9,9 +9,8 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from store.article import display_safe
 from store.library.records import StoredEvent, StoredQuote
-from tui.display import one_line, quoted, spaced
+from tui.display import event_words, one_line, quoted, spaced, under_headings
 
 PANE_ENTRY = 300  # characters of a timeline entry before it is cut at a word
 
@@ -21,28 +20,11 @@ class PaneNote(Static, can_focus=True):
 
 
 def timeline_options(events: Iterable[StoredEvent]) -> list[Option | None]:
-    """Timeline entries under one heading per day or period ("Wed 2 Mar 2022", "week of 21 Feb
-    2022"), each the article's own words ("…" where cut), a time of day before it."""
-    from store.analysis.labels import heading, time_words
-    from store.analysis.timeline import excerpt
-
-    options: list[Option | None] = []
-    last = None
-    for i, e in enumerate(events):
-        if options:
-            options.append(None)
-        if (head := heading(e.date)) != last:
-            options.append(Option(Content(display_safe(head)), disabled=True))
-            last = head
-        text = display_safe(excerpt(e.text, e.cut_start, e.cut_end, PANE_ENTRY))
-        when = time_words(e.date)
-        prompt = (
-            Content.from_markup("[b]$when:[/b] $text", when=when, text=text)
-            if when
-            else (Content(text))
-        )
-        options.append(Option(prompt, id=f"t{i}"))
-    return options
+    """The article's events under a heading per day or period; ids lead back to the text."""
+    return under_headings(
+        (e.date, Option(event_words(e.date, e.text, e.cut_start, e.cut_end, PANE_ENTRY), f"t{i}"))
+        for i, e in enumerate(events)
+    )
 
 
 def quote_options(quotes: Iterable[StoredQuote]) -> list[Option | None]:
