@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from store.errors import LibraryError
 from store.library.db import Library
 from tests.test_cli import SEEDS, one_line_error, run
 
@@ -167,3 +168,34 @@ def test_an_undecodable_argument(tmp_path: Path):
     assert proc.returncode == 2
     assert b"not valid UTF-8" in proc.stderr and b"Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_check_ahead_spares_the_first_write_its_wait(tmp_path):
+    with Library(tmp_path / "lib.db") as lib:
+        pass
+    with Library(tmp_path / "lib.db") as lib:
+        statements: list[str] = []
+        lib.conn.set_trace_callback(statements.append)
+        lib.check_ahead()  # what the app does in the background after its first frame
+        lib.add_highlight(1, 0, 5)
+        assert not any("quick_check" in s for s in statements)
+        assert len(lib.highlights(1)) == 1
+
+
+def test_a_check_ahead_leaves_a_damaged_file_to_the_first_write(tmp_path):
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:  # two seeds
+        lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        lib.conn.execute("PRAGMA journal_mode = DELETE")
+    with db.open("r+b") as f:  # one page of text damaged: the file still opens
+        f.seek((db.stat().st_size // 4096 - 3) * 4096)
+        f.write(b"\xde\xad\xbe\xef" * 1024)
+    before = digest(db)
+    lib = Library(db)
+    try:
+        lib.check_ahead()
+        with pytest.raises(LibraryError, match="damaged"):
+            lib.add_highlight(1, 0, 5)
+    finally:
+        lib.close()
+    assert digest(db) == before

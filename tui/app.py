@@ -210,12 +210,13 @@ class NewsReader(App):
 
     def warm_up(self) -> None:
         """After the first frame, load in the background what the first article and the
-        first highlight will need, so neither waits for an import."""
+        first highlight will need (imports, the check for damage), so neither waits for it."""
 
         def load() -> None:
             from store.library.db import load_writer
 
             load_writer()
+            self.library.check_ahead()  # the first highlight need not wait for the check
             import store.ingest.feeds  # noqa: F401 - opening an article marks it read
             import tui.screens.reader  # noqa: F401
             import tui.widgets.dialogs  # noqa: F401

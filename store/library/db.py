@@ -31,7 +31,14 @@ from store.library.records import (
 )
 from store.library.rows import now
 from store.library.schema import LATEST, migrate, schema_version
-from store.library.transactions import check_whole, configure, explain, forget, write_transaction
+from store.library.transactions import (
+    check_ahead,
+    check_whole,
+    configure,
+    explain,
+    forget,
+    write_transaction,
+)
 from store.library.trash import TrashMixin
 
 if TYPE_CHECKING:
@@ -113,6 +120,11 @@ class Library(TrashMixin, JournalMixin, PlacesMixin, ListingMixin):
 
             for article in seed_articles():
                 self.add_article(article)
+
+    def check_ahead(self) -> None:
+        """Check the file for damage ahead of the first write (call from a background
+        thread): see store.library.transactions.check_ahead."""
+        check_ahead(self.conn, self.path)
 
     def __enter__(self) -> Library:
         return self

@@ -15,7 +15,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from store.errors import LibraryError
@@ -59,6 +59,20 @@ def check_whole(conn: sqlite3.Connection, path: Path) -> None:
     if [tuple(r) for r in rows] != [("ok",)]:
         raise damaged(path, str(rows[0][0]) if rows else "no answer")
     _checked.add(id(conn))
+
+
+def check_ahead(conn: sqlite3.Connection, path: Path) -> None:
+    """Check the file on a connection of its own (from a background thread), so the first
+    write on `conn` need not wait for it: a library of a gigabyte takes a second or more. A
+    damaged file is left for that write to report."""
+    with suppress(sqlite3.Error):
+        other = sqlite3.connect(path)
+        try:
+            rows = other.execute("PRAGMA quick_check").fetchall()
+        finally:
+            other.close()
+        if [tuple(r) for r in rows] == [("ok",)]:
+            _checked.add(id(conn))
 
 
 def forget(conn: sqlite3.Connection) -> None:
