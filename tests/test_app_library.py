@@ -12,6 +12,7 @@ from store.article import Article
 from store.library.db import Library
 from store.library.seeds import seed_texts
 from store.library.voices import quotes_of, speaker_index
+from tests.test_app_close_reading import burst
 from tui.app import NewsReader
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
@@ -110,6 +111,26 @@ async def test_a_adds_from_a_path_and_reports_bad_input(tmp_path, reading_librar
         assert any("no such file" in n.message for n in app._notifications)
     with Library(path) as lib:
         assert lib.count_articles() == 4
+
+
+async def test_a_path_typed_straight_after_a_lands_in_the_prompt(tmp_path, reading_library):
+    """`a` and a path in one burst (tmux, a paste): the `/` of the path is not a search, and
+    in the search box `a` is a letter."""
+    path, _ = reading_library
+    source = tmp_path / "new.txt"
+    source.write_text("A new story\n\nThe harbour opened on Monday. Crowds came.\n")
+    app = NewsReader(db_path=path, export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "a" + str(source), ("enter",))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and not app.screen.searching
+        assert app.screen.table.row_count == 4
+        burst(app, "/harbour a")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#search", Input).value == "harbour a"
 
 
 async def test_d_deletes_after_asking(reading_library, export_dir):

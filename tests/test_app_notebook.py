@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList, TextArea
 
 from store.library.db import Library
 from store.library.records import Highlight
+from tests.test_app_close_reading import burst
 from tui.app import NewsReader
 from tui.screens.help import HelpScreen
 from tui.screens.notebook import NotebookScreen
@@ -176,6 +177,28 @@ async def test_a_note_edited_in_the_notebook_is_the_readers_and_back(marked_libr
         await pilot.pause()
         assert app.screen is screen
         assert "rewritten in the reader" in str(screen.entry_list.highlighted_option.prompt)
+
+
+async def test_keys_typed_straight_after_n_t_and_slash_land_in_their_fields(
+    marked_library, export_dir
+):
+    """A note, tags or a filter typed in one burst with the key that opens it (tmux, a
+    paste): no letter of it acts on the list (`x` removes, `1` recolours), none is lost."""
+    path, ids, hs = marked_library
+    app = NewsReader(db_path=path, export_dir=export_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_notebook(app, pilot)
+        screen.entry_list.highlighted = listed(screen).index(hs["second"].id)
+        burst(app, "nexact 1x note", ("ctrl+s",))
+        await pilot.pause()
+        burst(app, "tx1, ux", ("enter",))
+        await pilot.pause()
+        assert app.screen is screen
+        stored = Library(path).get_highlight(hs["second"].id)
+        assert (stored.note, stored.tags, stored.color) == ("exact 1x note", ("x1", "ux"), 3)
+        burst(app, "/#ux")
+        await pilot.pause()
+        assert screen.filter_field.value == "#ux"
 
 
 async def test_colour_tags_remove_and_undo_work_as_in_the_reader(marked_library, export_dir):

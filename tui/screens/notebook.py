@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 PAGE = 100  # highlights read at a time
 PREFETCH = 20  # read the next page when the cursor is this close to the last loaded one
 TAGS_INLINE = 100  # narrower terminals show the tags pane only while it is in use (#)
+OPEN_A_FIELD = {"filter", "note", "tags"}  # actions whose keys open a text field
 COLOUR = Binding.Group("Colour", compact=True)
 # the swatch before each quote, in the reader's highlight colours
 SWATCH = {1: "$warning", 2: "$success", 3: "$secondary", 4: "$error", 5: "$foreground-muted"}
@@ -118,13 +119,13 @@ class NotebookScreen(Screen):
     app: ReaderApp  # type: ignore[assignment]
 
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="notebook-filter", key_display="/"),
+        Binding("slash", "filter", "Filter", id="notebook-filter", key_display="/", priority=True),
         Binding("number_sign", "tags_pane", "Tags", id="notebook-tags", key_display="#"),
         Binding("c", "colour_filter", "Colour filter", id="notebook-colour-filter"),
         Binding("a", "article_filter", "This article", id="notebook-article-filter"),
         Binding("o", "order", "Order", id="notebook-order", tooltip="By date / by article"),
-        Binding("n", "note", "Note", id="notebook-note"),
-        Binding("t", "tags", "Edit tags", id="notebook-edit-tags"),
+        Binding("n", "note", "Note", id="notebook-note", priority=True),
+        Binding("t", "tags", "Edit tags", id="notebook-edit-tags", priority=True),
         Binding("1", "colour(1)", "Colour 1", id="notebook-colour-1", group=COLOUR),
         Binding("2", "colour(2)", "Colour 2", id="notebook-colour-2", group=COLOUR),
         Binding("3", "colour(3)", "Colour 3", id="notebook-colour-3", group=COLOUR),
@@ -320,6 +321,11 @@ class NotebookScreen(Screen):
         field = self.filter_field
         field.value = " ".join(text.split())
         field.cursor_position = len(field.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The keys that open a text field act at once (priority), so a burst typed after them
+        lands in the field; typed in the filter they are characters."""
+        return not (action in OPEN_A_FIELD and isinstance(self.focused, Input))
 
     def action_filter(self) -> None:
         # at once, not after the keys already typed: "/word" typed fast goes to the filter

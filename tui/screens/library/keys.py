@@ -7,15 +7,16 @@ from textual.binding import Binding
 
 BINDINGS: list[Binding] = [
     Binding("enter", "open", "Open", id="open", show=False),  # the table shows its own
-    # acts before the next key is read (priority), so a burst typed after it is the query
+    # keys that open a text field act before the next key is read (priority), so a burst
+    # typed after them (tmux, a paste) lands in the field
     Binding("slash", "search", "Search", id="search", key_display="/", priority=True),
-    Binding("a", "add", "Add", id="add"),
+    Binding("a", "add", "Add", id="add", priority=True),
     Binding("d", "delete", "Delete", id="delete"),
     Binding("u", "undo_delete", "Undo delete", id="undo-delete", show=False),
     Binding("X", "trash", "Trash", id="trash", tooltip="Trash: removed highlights and articles"),
     Binding("r", "refresh_feeds", "Refresh", id="refresh-feeds", tooltip="Refresh feeds"),
     Binding("m", "toggle_read", "Read", id="toggle-read", tooltip="Read / unread"),
-    Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Add a feed"),
+    Binding("F", "subscribe", "Feed", id="add-feed", tooltip="Add a feed", priority=True),
     Binding("f", "feeds", "Feeds", id="feeds", show=False, tooltip="Feeds ↔ table"),
     Binding("e", "export_all", "Export", id="export-all", tooltip="Export all"),
     Binding("q", "quit", "Quit", id="quit"),

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from store.article import display_safe
 from store.errors import NewsreaderError
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 PAGE = 100  # rows read at a time
+OPEN_A_FIELD = {"search", "add", "subscribe"}  # actions whose keys open a text field
 PREFETCH = 20  # read the next page when the cursor is this close to the last loaded row
 FEEDS_INLINE = 100  # narrower terminals show the feed list only while it is in use (`f`)
 
@@ -323,13 +324,9 @@ class LibraryScreen(Screen):
         self.app.open_reader(article_id, span)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` typed in the search box is a character of the query, not a new search."""
-        return not (
-            action == "search"
-            and self.searching
-            and self.focused is not None
-            and self.focused.id == "search"
-        )
+        """The keys that open a text field act at once (priority), so a burst typed after them
+        lands in the field; typed in the search box they are characters of the query."""
+        return not (action in OPEN_A_FIELD and isinstance(self.focused, Input))
 
     async def action_search(self) -> None:
         """The search box and its hits are made on the first `/` (not needed at start-up)."""
