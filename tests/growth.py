@@ -7,6 +7,7 @@ one keyword repeated, deep nesting), so no input can freeze the app.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -61,12 +62,19 @@ def repeat(unit: str, size: int) -> str:
 
 def _best_time(fn: Callable[[], object], runs: int) -> float:
     """The least CPU time of this process over `runs` calls: other processes loading the
-    machine (a shared CI host, parallel jobs) do not count, so the ratio measures growth."""
+    machine (a shared CI host, parallel jobs) do not count, so the ratio measures growth.
+    The garbage collector waits meanwhile: a full collection walks every object the test
+    process holds (a whole pytest session's), a cost that is not the function's."""
     best = float("inf")
-    for _ in range(runs):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            start = time.process_time()
+            fn()
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
     return best
 
 

@@ -171,3 +171,9 @@ def test_linear_on_deep_nesting(function: str, nesting: str):
 
     ratio = _ratio(fn, nested)
     assert ratio <= LIMIT, f"{function} on {nesting} nested: 10x the input took {ratio:.0f}x"
+
+
+def test_the_measure_tells_linear_from_quadratic():
+    """The yardstick itself: a linear scan passes, a quadratic one does not."""
+    assert growth(lambda t: t.count("a"), lambda n: repeat("ab", n)) <= LIMIT
+    assert growth(lambda t: [t.count(c) for c in t[::20]], lambda n: repeat("ab", n)) > LIMIT
