@@ -34,6 +34,7 @@ _FEW = 6  # reports few enough to score without bounds
 _OCTAVE = 4  # weight levels per doubling
 _SHARES = 100  # a report's weight, in the shares its words have of it
 _BLOCK = 64  # lanes made at a time
+_WEEK = dt.timedelta(days=6)  # from a week's first day to its last
 
 # How many days before a period another one of its rank that contains it can begin: a week
 # before its weekend, a half-year before its second quarter; days, months and years contain
@@ -48,7 +49,7 @@ class Report:
 
     def __init__(self, item: Item, weight: float) -> None:
         self.rank, self.last, article_id, _, _, self.first, self.ev, self.words = item
-        self.weight = weight
+        self.weight = weight  # of its words (0 when too few to match)
         self.articles = {article_id}
         self.sources = [(article_id, self.ev.start, self.ev.end)]
 
@@ -60,17 +61,18 @@ def combine_reports(items: list[Item], rarity: dict[str, float]) -> list[Report]
     index = _Index(rarity, max((len(item[-1]) for item in items), default=0), reports)
     for item in items:
         rank, last, article_id, _, _, first, ev, words = item
+        if len(words) < MIN_SHARED:  # it matches nothing, nor anything it: never weighed
+            reports.append(Report(item, 0.0))
+            continue
         own = sum(map(rarity.__getitem__, words))
-        if len(words) >= MIN_SHARED:  # else it matches nothing, nor anything it
-            ordered = sorted(words, key=rarity.__getitem__, reverse=True)  # rarest first
-            best, best_score = index.best((first, last), rank, article_id, words, ordered, own)
-            if best >= 0 and best_score >= SAME_EVENT:
-                report = reports[best]
-                report.sources.append((article_id, ev.start, ev.end))
-                report.articles.add(article_id)
-                continue
-            index.add(len(reports), (first, last), rank, ordered, own)
-        reports.append(Report(item, own))
+        best, best_score = index.best(first, last, rank, article_id, words, own)
+        if best >= 0 and best_score >= SAME_EVENT:
+            report = reports[best]
+            report.sources.append((article_id, ev.start, ev.end))
+            report.articles.add(article_id)
+        else:
+            index.add(len(reports), first, last, rank, words, own)
+            reports.append(Report(item, own))
     return reports
 
 
@@ -96,7 +98,7 @@ class _Lanes:
     _BLOCK at a time, so a constant for every lane serves many events; lanes to come hold 0."""
 
     __slots__ = ("members", "width", "ones", "times", "every", "counts", "shares", "level",
-                 "months", "wide")  # fmt: skip
+                 "months", "wide", "spans")  # fmt: skip
 
     def __init__(self, width: int) -> None:
         self.members: list[int] = []  # report index by lane
@@ -109,6 +111,7 @@ class _Lanes:
         self.level = 0  # the report's weight level (see `_Index.level`)
         self.months = [0] * 13  # top bit in the lanes of the reports within that month
         self.wide = 0  # ... within no one month
+        self.spans: dict[Period, int] = {}  # ... of the days and weeks of that period
 
     def lane(self, i: int) -> int:
         """A new lane for report `i`: its lowest bit."""
@@ -129,9 +132,9 @@ class _Lanes:
 
 
 class _Index:
-    """The reports formed so far (by index), in lanes per year (the year they begin) and per
-    day (day-precise reports); those with fewer than MIN_SHARED words match nothing and are
-    left out.
+    """The reports formed so far (by index), in lanes: per year (the year they begin), per
+    month (those within one), and per year again for the weeks within no one month; those
+    with fewer than MIN_SHARED words match nothing and are left out.
 
     Events come precise first, so a period met later is never shorter than one of a lower
     rank: what may match it lies within it, or is of its own rank and contains it (a week
@@ -144,49 +147,83 @@ class _Index:
         self.width = (_SHARES + most_words).bit_length() + 1
         self.top = 1 << (self.width - 1)  # a lane's test bit; values stay below it
         self.years: dict[int, _Lanes] = {}
-        self.days: dict[dt.date, _Lanes] = {}
+        self.months: dict[tuple[int, int], _Lanes] = {}
+        self.wide: dict[int, _Lanes] = {}  # days and weeks within no one month
 
     def level(self, weight: float) -> int:
         """A weight's level in a lane: rising with the weight, _OCTAVE per doubling."""
         level = math.floor(math.log2(weight) * _OCTAVE) + self.top // 2
         return min(self.top - 1, max(0, level))
 
-    def add(self, i: int, span: Period, rank: int, ordered: list[str], weight: float) -> None:
-        """Report `i`, its words rarest first (MIN_SHARED or more)."""
-        first, last = span
-        rarity, width, high = self.rarity, self.width, self.width - 1
-        spaces = [self.years.get(first.year) or self.years.setdefault(first.year, _Lanes(width))]
-        if rank == 0:
-            spaces.append(self.days.get(first) or self.days.setdefault(first, _Lanes(width)))
-        scale = _SHARES / weight * (1 + 1e-9)  # rounded up, so never under the true share
-        shares = [math.ceil(rarity[w] * scale) for w in ordered]
-        level = self.level(weight)
+    def space(self, table: dict, key) -> _Lanes:
+        lanes = table.get(key)
+        if lanes is None:
+            lanes = table[key] = _Lanes(self.width)
+        return lanes
+
+    def add(
+        self, i: int, first: dt.date, last: dt.date, rank: int, words: frozenset[str], weight: float
+    ) -> None:
+        """Report `i` (MIN_SHARED words or more)."""
+        rarity, high = self.rarity, self.width - 1
         same_month = (first.year, first.month) == (last.year, last.month)
+        year = self.space(self.years, first.year)
+        spaces = [year]
+        if same_month:
+            spaces.append(self.space(self.months, (first.year, first.month)))
+        elif rank <= 1:
+            spaces.append(self.space(self.wide, first.year))
+        scale = _SHARES / weight * (1 + 1e-9)  # rounded up, so never under the true share
+        shares = [(w, math.ceil(rarity[w] * scale)) for w in words]
+        level = self.level(weight)
         for lanes in spaces:
             shift = lanes.lane(i)
             bit = 1 << shift
-            lanes.every |= bit << high
+            top = bit << high
+            lanes.every |= top
             counts, lane_shares = lanes.counts, lanes.shares
-            for w, share in zip(ordered, shares, strict=True):
+            for w, share in shares:
                 counts[w] = counts.get(w, 0) | bit
                 lane_shares[w] = lane_shares.get(w, 0) | share << shift
             lanes.level |= level << shift
-            if same_month:
-                lanes.months[first.month] |= bit << high
-            else:
-                lanes.wide |= bit << high
+            if lanes is year:
+                if same_month:
+                    year.months[first.month] |= top
+                else:
+                    year.wide |= top
+            elif rank <= 1:  # a month's, or the wide days and weeks
+                span = (first, last)
+                lanes.spans[span] = lanes.spans.get(span, 0) | top
 
-    def near(self, span: Period, rank: int) -> list[tuple[_Lanes, int]]:
+    def near(self, first: dt.date, last: dt.date, rank: int) -> list[tuple[_Lanes, int]]:
         """The lanes holding the reports of a date that may match the period's, and the top
         bits of those reports."""
-        first, last = span
-        if rank == 0:  # a day: the reports of that day (only days come before days)
-            lanes = self.days.get(first)
+        if rank == 4 and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+            lanes = self.years.get(first.year)  # a year: what lies within it
             return [(lanes, lanes.every)] if lanes else []
-        # Reports within no one month can lie within a period of months, or contain a
-        # weekend (its week); within one month, nothing of rank 2 or less can contain one.
-        wide = rank == 1 or (first.year, first.month) != (last.year, last.month)
+        span = (first, last)
+        if rank == 0:  # a day: the reports of that day (only days come before days)
+            lanes = self.months.get((first.year, first.month))
+            near = lanes.spans.get(span) if lanes else None
+            return [(lanes, near)] if near else []
         out = []
+        if rank == 1:  # a week or weekend: its days, its weekend or week, itself
+            days = [first + dt.timedelta(days=d) for d in range((last - first).days + 1)]
+            spans = [(d, d) for d in days] + [span, (days[-2], last), (last - _WEEK, last)]
+            months = {(first.year, first.month), (last.year, last.month)}
+            spaces = [self.months.get(month) for month in months]
+            spaces += [self.wide.get(y) for y in range((last - _WEEK).year, last.year + 1)]
+            for lanes in spaces:
+                if lanes is not None:
+                    near = 0
+                    for key in spans:
+                        near |= lanes.spans.get(key, 0)
+                    if near:
+                        out.append((lanes, near))
+            return out
+        if rank == 2:  # a month: what lies within it
+            lanes = self.months.get((first.year, first.month))
+            return [(lanes, lanes.every)] if lanes else []
         earliest = first - dt.timedelta(days=_EARLIER.get(rank, 366))
         for y in range(earliest.year, last.year + 1):
             lanes = self.years.get(y)
@@ -195,7 +232,7 @@ class _Index:
             if first <= dt.date(y, 1, 1) and dt.date(y, 12, 31) <= last:
                 near = lanes.every
             else:
-                near = lanes.wide if wide else 0  # and the months of the period in that year
+                near = lanes.wide  # and the months of the period in that year
                 lo = first.month if first.year == y else 1 if first.year < y else 13
                 for m in range(lo, last.month + 1 if last.year == y else 13):
                     near |= lanes.months[m]
@@ -205,16 +242,16 @@ class _Index:
 
     def best(
         self,
-        span: Period,
+        first: dt.date,
+        last: dt.date,
         rank: int,
         article_id: int,
         words: frozenset[str],
-        ordered: list[str],
         weight: float,
     ) -> tuple[int, float]:
         """The report with the highest score (the earliest of equals) among those that may
         reach SAME_EVENT, and its score; (-1, 0.0) when none can. The event has MIN_SHARED
-        words or more, `ordered` rarest first.
+        words or more, weighing `weight`.
 
         A report scores its shared words' weight S over the lighter of the two weights. When
         that is the event's (the report is as heavy), S needs the event's words the report
@@ -223,20 +260,19 @@ class _Index:
         event's words have sum to S over it. Each level scores the reports these bounds let
         reach it."""
         best, best_score = -1, 0.0
-        width, top = self.width, self.top
-        high = width - 1
+        top = self.top
         found = []
-        for lanes, near in self.near(span, rank):
-            count = sum(filter(None, map(lanes.counts.get, ordered)))
+        for lanes, near in self.near(first, last, rank):
+            count = sum(filter(None, map(lanes.counts.get, words)))
             hits = (count + lanes.each(top - MIN_SHARED)) & near
             if hits:
                 found.append((lanes, hits, count))
         if not found:
             return best, best_score
-        rarity, reports, (first, last) = self.rarity, self.reports, span
+        rarity, reports, width = self.rarity, self.reports, self.width
         heaviest = [0.0]  # the weight of the event's n rarest words
-        for w in ordered:
-            heaviest.append(heaviest[-1] + rarity[w])
+        for r in sorted(map(rarity.__getitem__, words), reverse=True):
+            heaviest.append(heaviest[-1] + r)
 
         def score(lanes: _Lanes, reach: int) -> None:
             """Score the reports in the lanes of `reach` (top bits); keep the best."""
@@ -260,7 +296,7 @@ class _Index:
                 if s > best_score or (s == best_score and i < best):
                     best, best_score = i, s
 
-        if sum(hits.bit_count() for _, hits, _ in found) <= _FEW:
+        if rank < 3 and sum(hits.bit_count() for _, hits, _ in found) <= _FEW:
             for lanes, hits, _ in found:
                 score(lanes, hits)
             return best, best_score
@@ -271,29 +307,32 @@ class _Index:
             heavy = (lanes.level + lanes.each(top - low_level)) & hits  # as heavy as the event
             light = (lanes.level + lanes.each(top - high_level - 1)) & hits
             light ^= hits  # ... as light
-            share = sum(filter(None, map(lanes.shares.get, ordered))) if light else 0
-            prepared.append((lanes, heavy, light, count, share))
-        seen = [0] * len(prepared)
+            share = sum(filter(None, map(lanes.shares.get, words))) if light else 0
+            prepared.append([lanes, heavy, light, count, share, 0])  # 0: the lanes scored
         levels = iter(_LEVELS)
         level = next(levels)
+        high, k = width - 1, len(words)
         while True:
             limit = level * weight * _SLACK  # the least S can be to reach the level
             least = MIN_SHARED  # of the event's words, to weigh `limit`
-            while least < len(ordered) and heaviest[least] < limit:
+            while least < k and heaviest[least] < limit:
                 least += 1
-            needed = [w for w in ordered if weight - rarity[w] < limit]
             part = math.ceil(_SHARES * level * _SLACK)  # the least share sum that reaches it
-            for n, (lanes, heavy, light, count, share) in enumerate(prepared):
+            needed = None
+            for space in prepared:
+                lanes, heavy, light, count, share, seen = space
                 if heavy:
                     heavy &= count + lanes.each(top - least)
+                    if needed is None:  # the words it cannot lack
+                        needed = [w for w in words if weight - rarity[w] < limit]
                     for w in needed:
                         heavy &= lanes.counts.get(w, 0) << high
                 if light:
                     light &= share + lanes.each(top - part)
                 reach = heavy | light
-                reach ^= reach & seen[n]
+                reach ^= reach & seen
                 if reach:
-                    seen[n] |= reach
+                    space[5] = seen | reach
                     score(lanes, reach)
             if best_score >= level:
                 break
