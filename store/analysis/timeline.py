@@ -13,13 +13,13 @@ period again and again ("this year" in a long feature) gives one event, at its f
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
+from store.analysis.combine import combine_reports, paused_collection
 from store.analysis.dates import DateMention, value_period
 from store.analysis.segment import sentence_spans
 from store.article import cut_at_word, paragraph_spans
@@ -341,19 +341,20 @@ def _dedupe(events: list[tuple[tuple, Event, str | None]]) -> list[Event]:
     return [ev for _, ev, _ in kept]
 
 
-SAME_EVENT = 0.15  # weighted share of content words two reports of one event have in common
-MIN_SHARED = 3
-
-
 def combine_timelines(timelines: dict[int, list[Event]]) -> list[CombinedEvent]:
     """One timeline of several articles: the same event reported by two articles (compatible
     dates, shared distinctive words) shows once, with both as sources, at the most precise
     date any of them gives. Words shared by many events ("Russia" in a war story) count less.
 
     Compatible dates: the same period, or one containing the other ("last week" and "the
-    25th"). An event is compared only with the reports that can match it, found through an
-    index of their dates or of their words, whichever names fewer: thousands of articles
-    combine in about linear time, not in one comparison per pair."""
+    25th"). An event is scored only against the reports that may be its best match, found
+    with bounds on the score computed for a year's reports at once (store.analysis.combine):
+    thousands of articles combine in about linear time, not in one comparison per pair."""
+    with paused_collection():  # it makes no cycles: nothing for the collector to find
+        return _combine(timelines)
+
+
+def _combine(timelines: dict[int, list[Event]]) -> list[CombinedEvent]:
     items = []
     periods: dict[str, tuple | None] = {}  # a library repeats its dates
     for article_id, events in timelines.items():
@@ -363,152 +364,15 @@ def combine_timelines(timelines: dict[int, list[Event]]) -> list[CombinedEvent]:
             if (period := periods[ev.date]) is None:
                 continue
             first, last, rank = period
-            items.append(((last, rank), (first, last), article_id, ev, _content_words(ev.text)))
-    df = Counter(chain.from_iterable(item[4] for item in items))
+            words = _content_words(ev.text)
+            items.append((rank, last, article_id, ev.start, len(items), first, ev, words))
+    df = Counter(chain.from_iterable(item[-1] for item in items))
     rarity = {w: 1 / n for w, n in df.items()}
-
-    def weight(words: frozenset[str]) -> float:
-        return sum(map(rarity.__getitem__, words))
-
-    items.sort(key=lambda x: (x[0][1], x[0][0], x[2], x[3].start))  # precise dates first
-    clusters: list[_Report] = []
-    index = _Candidates(rarity)
-    for key, span, article_id, ev, words in items:
-        best, best_score = None, 0.0
-        own = weight(words)
-        first, last = span
-        ordered = sorted(words, key=rarity.__getitem__, reverse=True)  # rarest first
-        for i in index.find(span, key[1], ordered, own):
-            c = clusters[i]
-            if article_id in c.articles or not (
-                (c.first <= first and last <= c.last) or (first <= c.first and c.last <= last)
-            ):
-                continue
-            shared = words & c.words
-            if len(shared) < MIN_SHARED:
-                continue
-            score = weight(shared) / max(min(own, c.weight), 1e-9)
-            if score > best_score:
-                best, best_score = c, score
-        if best is not None and best_score >= SAME_EVENT:
-            best.sources.append((article_id, ev.start, ev.end))
-            best.articles.add(article_id)
-            continue
-        index.add(len(clusters), span, key[1], ordered, own)
-        clusters.append(_Report(key, span, article_id, ev, words, own))
-    clusters.sort(key=lambda c: (c.key[0], c.key[1], c.order))
+    items.sort()  # precise dates first, and the same date in the order given
+    reports = combine_reports(items, rarity)
+    # By last day, then rank; stable, so a day's reports stay in article order.
+    reports.sort(key=lambda c: (c.last, c.rank))
     return [
         CombinedEvent(c.ev.date, c.ev.text, c.sources, c.ev.cut_start, c.ev.cut_end)
-        for c in clusters
+        for c in reports
     ]
-
-
-class _Report:
-    """One event of the combined timeline as it forms: the first report and who else has it."""
-
-    __slots__ = ("key", "first", "last", "ev", "words", "weight", "articles", "sources", "order")
-
-    def __init__(self, key, span, article_id: int, ev: Event, words, weight: float) -> None:
-        self.key, (self.first, self.last), self.ev = key, span, ev
-        self.words, self.weight = words, weight
-        self.articles = {article_id}
-        self.sources = [(article_id, ev.start, ev.end)]
-        self.order = (article_id, ev.start)
-
-
-# How many days before a period another one of its rank that contains it can begin: a week
-# before its weekend, a half-year before its second quarter; days, months and years contain
-# no other of their kind.
-_EARLIER = {0: 0, 1: 6, 2: 0, 3: 184, 4: 0}
-
-
-class _Candidates:
-    """The events combined so far (by index), found by date or by words.
-
-    Events come precise first, so a period met later is never shorter than one of a lower
-    rank: what may match it lies within it, or is of its own rank and contains it (a week
-    and its weekend, a half-year and its quarter). A day's reports are found by date (a day
-    has few); a coarser period's (a year has thousands) by words, with bit masks per year
-    and word of the reports having it:
-    - a match shares MIN_SHARED (3) words: a few mask operations per word count to three;
-    - its shared words weigh SAME_EVENT of the lighter of the two: so it shares one of the
-      event's heavy words, or the event has one of the report's (heavy: the words left once
-      the lightest, together under SAME_EVENT of the whole, are set aside). Three common
-      words in common are most of what the first rule lets through; this rule stops them.
-    """
-
-    def __init__(self, rarity: dict[str, float]) -> None:
-        self.rarity = rarity
-        self.days: list[tuple[dt.date, int]] = []  # (day, index) of day-precise reports, sorted
-        self.of_year: dict[int, list[int]] = {}  # year it begins -> indexes, by bit
-        self.masks: dict[int, dict[str, int]] = {}  # year -> word -> bits of its reports
-        self.heavy: dict[int, dict[str, int]] = {}  # ... of the reports it is heavy in
-
-    def heavy_words(self, ordered: list[str], weight: float) -> list[str]:
-        """The words (rarest first) but the lightest, which together weigh under SAME_EVENT
-        of `weight` (a hair less, so rounding cannot hide a match)."""
-        light, cut = 0.0, len(ordered)
-        limit = SAME_EVENT * weight * (1 - 1e-9)
-        while cut and light + self.rarity[ordered[cut - 1]] < limit:
-            cut -= 1
-            light += self.rarity[ordered[cut]]
-        return ordered[:cut]
-
-    def add(
-        self, i: int, span: tuple[dt.date, dt.date], rank: int, ordered: list[str], weight: float
-    ) -> None:
-        """Report `i`, its words rarest first."""
-        if rank == 0:
-            bisect.insort(self.days, (span[0], i))
-        year = span[0].year
-        members = self.of_year.setdefault(year, [])
-        bit = 1 << len(members)
-        members.append(i)
-        masks = self.masks.setdefault(year, {})
-        for w in ordered:
-            masks[w] = masks.get(w, 0) | bit
-        heavy = self.heavy.setdefault(year, {})
-        for w in self.heavy_words(ordered, weight):
-            heavy[w] = heavy.get(w, 0) | bit
-
-    def find(
-        self, span: tuple[dt.date, dt.date], rank: int, ordered: list[str], weight: float
-    ) -> list[int]:
-        """Indexes of the reports that may match an event (its words rarest first), in the
-        order they were added."""
-        first, last = span
-        if rank == 0:  # a day: the reports of that day (only days come before days)
-            lo = bisect.bisect_left(self.days, (first, -1))
-            hi = bisect.bisect_right(self.days, (first, 1 << 62))
-            return [i for _, i in self.days[lo:hi]]
-        if len(ordered) < MIN_SHARED:
-            return []
-        own_heavy = self.heavy_words(ordered, weight)
-        earliest = first - dt.timedelta(days=_EARLIER.get(rank, 366))
-        found: list[int] = []
-        for year in range(earliest.year, last.year + 1):
-            masks, heavy = self.masks.get(year, {}), self.heavy.get(year, {})
-            # Counting to three in bits: `twos` has the reports met in two masks so far,
-            # `threes` in three; the commonest word's mask is used last, and only for the
-            # reports sharing two of the others (the least work where most reports are).
-            *rarer, commonest = (masks.get(w, 0) for w in ordered)
-            ones = twos = threes = 0
-            for m in rarer:
-                if m:
-                    threes |= twos & m
-                    twos |= ones & m
-                    ones |= m
-            hits = threes | (twos & commonest)
-            if hits:
-                weighty = 0
-                for w in own_heavy:
-                    weighty |= masks.get(w, 0)
-                for w in ordered:
-                    weighty |= heavy.get(w, 0)
-                hits &= weighty
-            members = self.of_year.get(year, [])
-            while hits:
-                b = hits.bit_length() - 1
-                found.append(members[b])
-                hits ^= 1 << b
-        return sorted(found)
