@@ -5,8 +5,9 @@ The rule (`combine_reports`): an event joins the report, among those of a compat
 from other articles sharing MIN_SHARED content words, whose shared words weigh most as a
 share of the lighter of the two, if that share reaches SAME_EVENT; ties go to the earliest
 report. In a big library a year's event has a hundred such reports or more, and most of them
-reach SAME_EVENT: scoring each costs seconds. Here bounds on the share, computed for all the
-reports of a year at once (`_Lanes`), leave the few that may still be the best to score.
+reach SAME_EVENT: scoring each costs seconds. Here the reports sharing MIN_SHARED words are
+found with a bit per report (`_Lanes`); when they are many, bounds on the share computed for
+all of them at once leave the few that may still be the best to score.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import math
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 SAME_EVENT = 0.15  # weighted share of content words two reports of one event have in common
 MIN_SHARED = 3
 
-Period = tuple[dt.date, dt.date]
 # An event to combine: (rank, last day, article id, start, position given, first day, event,
 # content words); sorted, they come precise dates first, each date in the order given.
 Item = tuple[int, dt.date, int, int, int, dt.date, object, frozenset[str]]
@@ -30,10 +31,10 @@ Item = tuple[int, dt.date, int, int, int, dt.date, object, frozenset[str]]
 # match, so most searches end at the first.
 _LEVELS = (0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, SAME_EVENT)
 _SLACK = 1 - 1e-9  # a hair under each bound, so rounding cannot hide a match
-_FEW = 6  # reports few enough to score without bounds
-_OCTAVE = 4  # weight levels per doubling
+_FEW = 16  # reports sharing MIN_SHARED words few enough to score without bounds
 _SHARES = 100  # a report's weight, in the shares its words have of it
 _BLOCK = 64  # lanes made at a time
+_EVERY = -1  # the period of every report in `_Lanes` (others: a month, 0 for none, a span)
 _WEEK = dt.timedelta(days=6)  # from a week's first day to its last
 
 # How many days before a period another one of its rank that contains it can begin: a week
@@ -91,37 +92,84 @@ def paused_collection() -> Iterator[None]:
 
 
 class _Lanes:
-    """Reports side by side in ints, `width` bits each (a lane), so that one addition works
-    on every report: adding the ints of an event's words counts in each lane how many of them
-    that report has, or sums their shares of its weight; adding a constant to every lane and
-    keeping each lane's top bit tells which lanes hold at least some value. Lanes are made
-    _BLOCK at a time, so a constant for every lane serves many events; lanes to come hold 0."""
+    """The reports of a year or a month (by lane), each with a bit in the masks of its words
+    and periods, and on demand side by side in ints, `width` bits each (a lane), so that one
+    addition works on every report: adding the ints of an event's words counts in each lane
+    how many of them that report has, or sums their shares of its weight; adding a constant
+    to every lane and keeping each lane's top bit tells which lanes hold at least some value.
 
-    __slots__ = ("members", "width", "ones", "times", "every", "counts", "shares", "level",
-                 "months", "wide", "spans")  # fmt: skip
+    An int is a new copy at every change: a report put in goes to the lists (`posts`) of its
+    words and periods, and their lane ints are brought up to date when an event needs them,
+    with every report put in since (most words of a year are read long after its days come).
+    Lanes are made _BLOCK at a time, so a constant for every lane serves many events."""
+
+    __slots__ = ("members", "width", "ones", "times", "bits", "posts", "built", "stale",
+                 "ints", "shares")  # fmt: skip
 
     def __init__(self, width: int) -> None:
         self.members: list[int] = []  # report index by lane
         self.width = width
         self.ones = 0  # 1 in every lane made
         self.times: dict[int, int] = {}  # n -> n in every lane made
-        self.every = 0  # top bit in the lanes of the reports
-        self.counts: dict[str, int] = {}  # word -> 1 in the lanes of the reports having it
-        self.shares: dict[str, int] = {}  # word -> its share of their weight (of _SHARES)
-        self.level = 0  # the report's weight level (see `_Index.level`)
-        self.months = [0] * 13  # top bit in the lanes of the reports within that month
-        self.wide = 0  # ... within no one month
-        self.spans: dict[Period, int] = {}  # ... of the days and weeks of that period
+        self.bits: dict[object, int] = {}  # word or period -> bit `lane` of its reports
+        # ... -> `lane << width | value` for each report having it, in lane order: the value
+        # is the word's share of the report's weight (of _SHARES), or the period's top bit
+        self.posts: defaultdict[object, list[int]] = defaultdict(list)
+        self.built: dict[object, int] = {}  # ... how many of those are in the lane ints
+        self.stale: set[object] = set()  # words and periods with posts not in their ints
+        self.ints: dict[object, int] = {}  # word -> 1 in the lanes having it; period -> top bit
+        self.shares: dict[str, int] = {}  # word -> its share in the lanes having it
 
-    def lane(self, i: int) -> int:
-        """A new lane for report `i`: its lowest bit."""
+    def put(self, i: int, words, shares: list[tuple[str, int]], periods: tuple) -> None:
+        """Report `i` in a new lane, with its words, their shares and its `periods`."""
         lane = len(self.members)
         self.members.append(i)
-        if lane * self.width >= self.ones.bit_length():
+        width = self.width
+        if lane * width >= self.ones.bit_length():
             lanes = lane + _BLOCK
-            self.ones = ((1 << lanes * self.width) - 1) // ((1 << self.width) - 1)
+            self.ones = ((1 << lanes * width) - 1) // ((1 << width) - 1)
             self.times.clear()
-        return lane * self.width
+        bit, code = 1 << lane, lane << width
+        bits, posts = self.bits, self.posts
+        for key, value in shares:
+            bits[key] = bits.get(key, 0) | bit
+            posts[key].append(code | value)
+        code |= 1 << (width - 1)  # a period's value: the top bit
+        for key in periods:
+            bits[key] = bits.get(key, 0) | bit
+            posts[key].append(code)
+        self.stale.update(words, periods)
+
+    def fresh(self, keys) -> None:
+        """Bring the lane ints of `keys` up to date with their posts."""
+        width, ints, shares, posts, built = (
+            self.width, self.ints, self.shares, self.posts, self.built)  # fmt: skip
+        mask = (1 << width) - 1
+        for key in self.stale.intersection(keys):
+            self.stale.discard(key)
+            post = posts[key]
+            new = post[built.get(key, 0) :]
+            built[key] = len(post)
+            count, share = 0, 0
+            if width == 8 and len(new) > 8:  # whole bytes: one int from them
+                low = new[0] >> 8
+                size = (new[-1] >> 8) - low + 1
+                counts, values = bytearray(size), bytearray(size)
+                for code in new:
+                    counts[(code >> 8) - low] = 1
+                    values[(code >> 8) - low] = code & 0xFF
+                count = int.from_bytes(counts, "little") << low * 8
+                share = int.from_bytes(values, "little") << low * 8
+            else:
+                for code in new:
+                    shift = (code >> width) * width
+                    count |= 1 << shift
+                    share |= (code & mask) << shift
+            if isinstance(key, str):
+                ints[key] = ints.get(key, 0) | count
+                shares[key] = shares.get(key, 0) | share
+            else:
+                ints[key] = ints.get(key, 0) | share  # a period: the top bits
 
     def each(self, n: int) -> int:
         """`n` in every lane."""
@@ -133,8 +181,9 @@ class _Lanes:
 
 class _Index:
     """The reports formed so far (by index), in lanes: per year (the year they begin), per
-    month (those within one), and per year again for the weeks within no one month; those
-    with fewer than MIN_SHARED words match nothing and are left out.
+    month (those within one), and per year again for the days and weeks within no one month
+    (a week across two); those with fewer than MIN_SHARED words match nothing and are left
+    out.
 
     Events come precise first, so a period met later is never shorter than one of a lower
     rank: what may match it lies within it, or is of its own rank and contains it (a week
@@ -150,12 +199,8 @@ class _Index:
         self.months: dict[tuple[int, int], _Lanes] = {}
         self.wide: dict[int, _Lanes] = {}  # days and weeks within no one month
 
-    def level(self, weight: float) -> int:
-        """A weight's level in a lane: rising with the weight, _OCTAVE per doubling."""
-        level = math.floor(math.log2(weight) * _OCTAVE) + self.top // 2
-        return min(self.top - 1, max(0, level))
-
     def space(self, table: dict, key) -> _Lanes:
+        """The lanes of `key` in `table`, made when first needed."""
         lanes = table.get(key)
         if lanes is None:
             lanes = table[key] = _Lanes(self.width)
@@ -165,79 +210,49 @@ class _Index:
         self, i: int, first: dt.date, last: dt.date, rank: int, words: frozenset[str], weight: float
     ) -> None:
         """Report `i` (MIN_SHARED words or more)."""
-        rarity, high = self.rarity, self.width - 1
-        same_month = (first.year, first.month) == (last.year, last.month)
-        year = self.space(self.years, first.year)
-        spaces = [year]
-        if same_month:
-            spaces.append(self.space(self.months, (first.year, first.month)))
-        elif rank <= 1:
-            spaces.append(self.space(self.wide, first.year))
+        rarity = self.rarity
         scale = _SHARES / weight * (1 + 1e-9)  # rounded up, so never under the true share
         shares = [(w, math.ceil(rarity[w] * scale)) for w in words]
-        level = self.level(weight)
-        for lanes in spaces:
-            shift = lanes.lane(i)
-            bit = 1 << shift
-            top = bit << high
-            lanes.every |= top
-            counts, lane_shares = lanes.counts, lanes.shares
-            for w, share in shares:
-                counts[w] = counts.get(w, 0) | bit
-                lane_shares[w] = lane_shares.get(w, 0) | share << shift
-            lanes.level |= level << shift
-            if lanes is year:
-                if same_month:
-                    year.months[first.month] |= top
-                else:
-                    year.wide |= top
-            elif rank <= 1:  # a month's, or the wide days and weeks
-                span = (first, last)
-                lanes.spans[span] = lanes.spans.get(span, 0) | top
+        same_month = (first.year, first.month) == (last.year, last.month)
+        # A year's lanes: by month (0 for none) for quarters and halves, all for years.
+        self.space(self.years, first.year).put(i, words, shares, (_EVERY, first.month * same_month))
+        periods = ((first, last),) if rank <= 1 else ()  # days and weeks, for days and weeks
+        if same_month:
+            month = self.space(self.months, (first.year, first.month))
+            month.put(i, words, shares, (_EVERY, *periods))
+        elif rank <= 1:
+            self.space(self.wide, first.year).put(i, words, shares, periods)
 
-    def near(self, first: dt.date, last: dt.date, rank: int) -> list[tuple[_Lanes, int]]:
-        """The lanes holding the reports of a date that may match the period's, and the top
-        bits of those reports."""
+    def near(self, first: dt.date, last: dt.date, rank: int) -> list[tuple[_Lanes, list]]:
+        """The lanes holding the reports of a date that may match the period's, and the
+        periods of those reports."""
         if rank == 4 and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
             lanes = self.years.get(first.year)  # a year: what lies within it
-            return [(lanes, lanes.every)] if lanes else []
+            return [(lanes, [_EVERY])] if lanes else []
         span = (first, last)
         if rank == 0:  # a day: the reports of that day (only days come before days)
             lanes = self.months.get((first.year, first.month))
-            near = lanes.spans.get(span) if lanes else None
-            return [(lanes, near)] if near else []
-        out = []
+            return [(lanes, [span])] if lanes else []
         if rank == 1:  # a week or weekend: its days, its weekend or week, itself
             days = [first + dt.timedelta(days=d) for d in range((last - first).days + 1)]
             spans = [(d, d) for d in days] + [span, (days[-2], last), (last - _WEEK, last)]
             months = {(first.year, first.month), (last.year, last.month)}
             spaces = [self.months.get(month) for month in months]
             spaces += [self.wide.get(y) for y in range((last - _WEEK).year, last.year + 1)]
-            for lanes in spaces:
-                if lanes is not None:
-                    near = 0
-                    for key in spans:
-                        near |= lanes.spans.get(key, 0)
-                    if near:
-                        out.append((lanes, near))
-            return out
+            return [(lanes, spans) for lanes in spaces if lanes is not None]
         if rank == 2:  # a month: what lies within it
             lanes = self.months.get((first.year, first.month))
-            return [(lanes, lanes.every)] if lanes else []
+            return [(lanes, [_EVERY])] if lanes else []
+        out = []
         earliest = first - dt.timedelta(days=_EARLIER.get(rank, 366))
         for y in range(earliest.year, last.year + 1):
             lanes = self.years.get(y)
-            if lanes is None:
-                continue
-            if first <= dt.date(y, 1, 1) and dt.date(y, 12, 31) <= last:
-                near = lanes.every
-            else:
-                near = lanes.wide  # and the months of the period in that year
-                lo = first.month if first.year == y else 1 if first.year < y else 13
-                for m in range(lo, last.month + 1 if last.year == y else 13):
-                    near |= lanes.months[m]
-            if near:
-                out.append((lanes, near))
+            if lanes is not None:
+                if first <= dt.date(y, 1, 1) and dt.date(y, 12, 31) <= last:
+                    out.append((lanes, [_EVERY]))
+                else:  # within no one month, and the months of the period in that year
+                    lo = first.month if first.year == y else 1 if first.year < y else 13
+                    out.append((lanes, [0, *range(lo, last.month + 1 if last.year == y else 13)]))
         return out
 
     def best(
@@ -253,62 +268,74 @@ class _Index:
         reach SAME_EVENT, and its score; (-1, 0.0) when none can. The event has MIN_SHARED
         words or more, weighing `weight`.
 
-        A report scores its shared words' weight S over the lighter of the two weights. When
-        that is the event's (the report is as heavy), S needs the event's words the report
-        has to be many enough (S is at most that many of its heaviest) and to include those
-        the event cannot lack; when it is the report's, the shares of its weight that the
-        event's words have sum to S over it. Each level scores the reports these bounds let
-        reach it."""
+        A report scores its shared words' weight S over the lighter of the two weights. If
+        that is the event's, S needs the event's words the report has to be many enough (S is
+        at most that many of its heaviest) and to include those the event cannot lack; if it
+        is the report's, the shares of its weight that the event's words have sum to S over
+        it. Each level scores the reports that one of these bounds lets reach it."""
         best, best_score = -1, 0.0
-        top = self.top
+        rarity, reports, width, top = self.rarity, self.reports, self.width, self.top
+        heaviest: list[float] = []  # the weight of the event's n rarest words
+
+        def score(i: int) -> None:
+            """Score report `i`, if it can reach the best so far; keep the best."""
+            nonlocal best, best_score
+            c = reports[i]
+            shared = words & c.words
+            whole = min(weight, c.weight)
+            m = len(shared)
+            if m < MIN_SHARED or heaviest[m] < best_score * whole * _SLACK:
+                return  # cannot reach the best so far (nor tie with it)
+            if article_id in c.articles or not (
+                (c.first <= first and last <= c.last) or (first <= c.first and c.last <= last)
+            ):
+                return
+            s = sum(map(rarity.__getitem__, shared)) / max(whole, 1e-9)
+            if s > best_score or (s == best_score and i < best):
+                best, best_score = i, s
+
         found = []
-        for lanes, near in self.near(first, last, rank):
-            count = sum(filter(None, map(lanes.counts.get, words)))
+        for lanes, periods in self.near(first, last, rank):
+            bits = lanes.bits
+            near = 0
+            for key in periods:
+                near |= bits.get(key, 0)
+            have = list(filter(bits.__contains__, words))  # the event's words reports have
+            if not near or len(have) < MIN_SHARED:
+                continue
+            # Counting to three in bits: `twos` has the reports met in two masks so far,
+            # `threes` in three.
+            ones = twos = threes = 0
+            for m in map(bits.__getitem__, have):
+                threes |= twos & m
+                twos |= ones & m
+                ones |= m
+            hits = threes & near
+            if not hits:
+                continue
+            if not heaviest:
+                heaviest.append(0.0)
+                for r in sorted(map(rarity.__getitem__, words), reverse=True):
+                    heaviest.append(heaviest[-1] + r)
+            if hits.bit_count() <= _FEW:
+                members = lanes.members
+                while hits:
+                    b = hits.bit_length() - 1
+                    hits ^= 1 << b
+                    score(members[b])
+                continue
+            if lanes.stale:
+                lanes.fresh((*have, *periods))
+            ints = lanes.ints
+            count = sum(map(ints.__getitem__, have))
+            near = 0
+            for key in periods:
+                near |= ints.get(key, 0)
             hits = (count + lanes.each(top - MIN_SHARED)) & near
-            if hits:
-                found.append((lanes, hits, count))
+            share = sum(map(lanes.shares.__getitem__, have))
+            found.append([lanes, hits, count, share, 0])  # 0: the lanes scored
         if not found:
             return best, best_score
-        rarity, reports, width = self.rarity, self.reports, self.width
-        heaviest = [0.0]  # the weight of the event's n rarest words
-        for r in sorted(map(rarity.__getitem__, words), reverse=True):
-            heaviest.append(heaviest[-1] + r)
-
-        def score(lanes: _Lanes, reach: int) -> None:
-            """Score the reports in the lanes of `reach` (top bits); keep the best."""
-            nonlocal best, best_score
-            members = lanes.members
-            while reach:
-                b = reach.bit_length() - 1
-                reach ^= 1 << b
-                i = members[b // width]
-                c = reports[i]
-                shared = words & c.words
-                whole = min(weight, c.weight)
-                m = len(shared)
-                if m < MIN_SHARED or heaviest[m] < best_score * whole * _SLACK:
-                    continue  # cannot reach the best so far (nor tie with it)
-                if article_id in c.articles or not (
-                    (c.first <= first and last <= c.last) or (first <= c.first and c.last <= last)
-                ):
-                    continue
-                s = sum(map(rarity.__getitem__, shared)) / max(whole, 1e-9)
-                if s > best_score or (s == best_score and i < best):
-                    best, best_score = i, s
-
-        if rank < 3 and sum(hits.bit_count() for _, hits, _ in found) <= _FEW:
-            for lanes, hits, _ in found:
-                score(lanes, hits)
-            return best, best_score
-        low_level = self.level(weight * (1 - 1e-9))
-        high_level = self.level(weight * (1 + 1e-9))
-        prepared = []
-        for lanes, hits, count in found:
-            heavy = (lanes.level + lanes.each(top - low_level)) & hits  # as heavy as the event
-            light = (lanes.level + lanes.each(top - high_level - 1)) & hits
-            light ^= hits  # ... as light
-            share = sum(filter(None, map(lanes.shares.get, words))) if light else 0
-            prepared.append([lanes, heavy, light, count, share, 0])  # 0: the lanes scored
         levels = iter(_LEVELS)
         level = next(levels)
         high, k = width - 1, len(words)
@@ -317,23 +344,22 @@ class _Index:
             least = MIN_SHARED  # of the event's words, to weigh `limit`
             while least < k and heaviest[least] < limit:
                 least += 1
-            part = math.ceil(_SHARES * level * _SLACK)  # the least share sum that reaches it
-            needed = None
-            for space in prepared:
-                lanes, heavy, light, count, share, seen = space
-                if heavy:
-                    heavy &= count + lanes.each(top - least)
-                    if needed is None:  # the words it cannot lack
-                        needed = [w for w in words if weight - rarity[w] < limit]
-                    for w in needed:
-                        heavy &= lanes.counts.get(w, 0) << high
-                if light:
-                    light &= share + lanes.each(top - part)
-                reach = heavy | light
+            needed = [w for w in words if weight - rarity[w] < limit]  # nor can it lack these
+            part = math.ceil(_SHARES * level * _SLACK)  # the least sum of shares to reach it
+            for space in found:
+                lanes, hits, count, share, seen = space
+                reach = hits & (count + lanes.each(top - least))  # if the event is lighter
+                for w in needed:
+                    reach &= lanes.ints.get(w, 0) << high
+                reach |= hits & (share + lanes.each(top - part))  # ... if the report is
                 reach ^= reach & seen
                 if reach:
-                    space[5] = seen | reach
-                    score(lanes, reach)
+                    space[4] = seen | reach
+                    members = lanes.members
+                    while reach:
+                        b = reach.bit_length() - 1
+                        reach ^= 1 << b
+                        score(members[b // width])
             if best_score >= level:
                 break
             # Whatever beats the best so far reaches its score: one more level finds it all.
