@@ -60,22 +60,32 @@ def repeat(unit: str, size: int) -> str:
     return (unit * (size // max(1, len(unit)) + 1))[:size]
 
 
-def _best_time(fn: Callable[[], object], runs: int) -> float:
-    """The least CPU time of this process over `runs` calls: other processes loading the
-    machine (a shared CI host, parallel jobs) do not count, so the ratio measures growth.
-    The garbage collector waits meanwhile: a full collection walks every object the test
-    process holds (a whole pytest session's), a cost that is not the function's."""
-    best = float("inf")
+def _cpu_time(fn: Callable[[], object]) -> float:
+    """CPU time of this process for one call: other processes loading the machine (a shared
+    CI host, parallel jobs) do not count, so the ratio measures growth."""
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def _measure(small: Callable[[], object], large: Callable[[], object]) -> float:
+    """One ratio: the best of several small runs and of one or two large ones, interleaved so
+    that both sizes meet the same load (a neighbour thrashing the cache slows a large working
+    set most). The garbage collector waits meanwhile: a full collection walks every object
+    the test process holds (a whole pytest session's), a cost that is not the function's."""
     gc.collect()
     gc.disable()
     try:
-        for _ in range(runs):
-            start = time.process_time()
-            fn()
-            best = min(best, time.process_time() - start)
+        small()  # warm caches and imports
+        t_small = t_large = float("inf")
+        for _ in range(2):
+            t_small = min(t_small, _cpu_time(small), _cpu_time(small))
+            t_large = min(t_large, _cpu_time(large))
+            if t_large >= 0.5:  # one expensive large run is enough
+                break
     finally:
         gc.enable()
-    return best
+    return t_large / max(FLOOR, t_small)
 
 
 def growth(
@@ -84,13 +94,16 @@ def growth(
     *,
     small: int = SMALL,
     factor: int = FACTOR,
+    limit: float = LIMIT,
+    tries: int = 3,
 ) -> float:
-    """CPU time of fn(make(small * factor)) over that of fn(make(small)), each the best of
-    several runs.
+    """How much longer fn(make(small * factor)) takes than fn(make(small)), as a ratio.
 
     `make(n)` builds an input of about n characters (wrap the run in whatever page or
     sentence the function expects). Exceptions the function raises on bad input count as
-    an answer: what is timed is how long it takes to give one."""
+    an answer: what is timed is how long it takes to give one. While the ratio is over
+    `limit` it is measured again, up to `tries` times in all, and the least kept: load only
+    ever inflates a ratio, while a quadratic stays at 100 or more every time."""
 
     def call(text: str) -> Callable[[], object]:
         def run() -> object:
@@ -101,16 +114,10 @@ def growth(
 
         return run
 
-    small_text, large_text = make(small), make(small * factor)
-    call(small_text)()  # warm caches and imports
-    t_small = max(FLOOR, _best_time(call(small_text), 3))
-    t_large = _best_time(call(large_text), 1)
-    if t_large < 0.5:  # cheap enough to take the better of two, as the small run does
-        t_large = min(t_large, _best_time(call(large_text), 1))
-    return t_large / t_small
-
-
-def least_growth(fn: Callable[[str], object], make: Callable[[int], str], tries: int = 2) -> float:
-    """The smallest of a few `growth` measures: a busy machine can stretch one large run, but
-    rarely every one, while a quadratic shows in each."""
-    return min(growth(fn, make) for _ in range(tries))
+    small_run, large_run = call(make(small)), call(make(small * factor))
+    ratio = float("inf")
+    for _ in range(tries):
+        ratio = min(ratio, _measure(small_run, large_run))
+        if ratio <= limit:
+            break
+    return ratio

@@ -20,7 +20,7 @@ from store.export.markdown import (
 )
 from store.export.readwise import readwise_csv
 from store.library.db import Library
-from tests.growth import LIMIT, least_growth, repeat
+from tests.growth import LIMIT, growth, repeat
 
 PARAS = [
     "First *emphatic* claim with [a link](http://x) and <b>html</b>.",
@@ -179,7 +179,7 @@ def test_a_second_export_replaces_its_own_files_and_never_a_persons(library, tmp
 
 @pytest.mark.parametrize("unit", ["\n", "\n \n", " ", "a\n\n", "> "])
 def test_quote_blocks_grow_linearly(unit):
-    assert least_growth(quote_block, lambda n: repeat(unit, n)) <= LIMIT
+    assert growth(quote_block, lambda n: repeat(unit, n)) <= LIMIT
 
 
 def test_readwise_csv_has_the_documented_columns(library):

@@ -5,7 +5,6 @@ slower on ten times the text (see tests/growth.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 
 import pytest
 
@@ -30,24 +29,6 @@ KEYWORDS = [
 ]
 
 
-def settled(fn, unit: str) -> float:
-    """The growth ratio, measured again (up to five times) when a loaded machine made one
-    run look slow: noise only ever inflates a ratio. The collector is paused while timing,
-    so a full collection of everything the rest of the suite left alive (Textual apps,
-    libraries) is not charged to a run of a few milliseconds."""
-    ratio = float("inf")
-    for _ in range(5):
-        gc.collect()
-        gc.disable()
-        try:
-            ratio = min(ratio, growth(fn, lambda n: repeat(unit, n)))
-        finally:
-            gc.enable()
-        if ratio <= LIMIT:
-            break
-    return ratio
-
-
 def _find(text: str) -> object:
     return find_dates(text, ANCHOR)
 
@@ -59,10 +40,10 @@ def _anchor(text: str) -> object:
 @pytest.mark.parametrize("fn", [_find, _anchor], ids=["find_dates", "infer_anchor"])
 @pytest.mark.parametrize("unit", list(CHARACTER_RUNS.values()), ids=list(CHARACTER_RUNS))
 def test_character_runs_take_linear_time(fn, unit):
-    assert settled(fn, unit) <= LIMIT
+    assert growth(fn, lambda n: repeat(unit, n)) <= LIMIT
 
 
 @pytest.mark.parametrize("fn", [_find, _anchor], ids=["find_dates", "infer_anchor"])
 @pytest.mark.parametrize("unit", KEYWORDS)
 def test_repeated_keywords_take_linear_time(fn, unit):
-    assert settled(fn, unit) <= LIMIT
+    assert growth(fn, lambda n: repeat(unit, n)) <= LIMIT

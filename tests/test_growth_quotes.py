@@ -38,31 +38,21 @@ REPEATED = {
 }
 
 
-def linear(fn, make) -> float:
-    """The growth ratio, measured up to three times while it is over the limit."""
-    ratio = growth(fn, make)
-    for _ in range(2):
-        if ratio <= LIMIT:
-            break
-        ratio = min(ratio, growth(fn, make))
-    return ratio
-
-
 @pytest.mark.parametrize("unit", list(CHARACTER_RUNS.values()), ids=list(CHARACTER_RUNS))
 def test_find_quotes_on_character_runs(unit):
-    assert linear(find_quotes, lambda n: repeat(unit, n)) <= LIMIT
+    assert growth(find_quotes, lambda n: repeat(unit, n)) <= LIMIT
     quoted = "Smith said: \u201c{}\u201d"
-    assert linear(find_quotes, lambda n: quoted.format(repeat(unit, n))) <= LIMIT
+    assert growth(find_quotes, lambda n: quoted.format(repeat(unit, n))) <= LIMIT
 
 
 @pytest.mark.parametrize("unit", list(REPEATED.values()), ids=list(REPEATED))
 def test_find_quotes_on_repeated_cues_and_marks(unit):
-    assert linear(find_quotes, lambda n: repeat(unit, n)) <= LIMIT
+    assert growth(find_quotes, lambda n: repeat(unit, n)) <= LIMIT
 
 
 @pytest.mark.parametrize("unit", ["'", "\u2018", "\u2019", "''", "``", "\u00ab", " '", "' "])
 def test_normalise_marks_on_runs_of_marks(unit):
-    assert linear(normalise_marks, lambda n: "\u2018a\u2019 " + repeat(unit, n)) <= LIMIT
+    assert growth(normalise_marks, lambda n: "\u2018a\u2019 " + repeat(unit, n)) <= LIMIT
 
 
 # --- names, groups and days: linear in the number of names and quotations -------------------
@@ -83,7 +73,7 @@ NAME_SETS = {
 
 @pytest.mark.parametrize("make", list(NAME_SETS.values()), ids=list(NAME_SETS))
 def test_merge_names_on_many_names(make):
-    assert linear(merge_names, lambda n: _names(n, make)) <= LIMIT
+    assert growth(merge_names, lambda n: _names(n, make)) <= LIMIT
 
 
 def _quotes(n: int, make) -> list[Reported]:
@@ -106,13 +96,13 @@ QUOTE_SETS = {
 
 @pytest.mark.parametrize("make", list(QUOTE_SETS.values()), ids=list(QUOTE_SETS))
 def test_group_quotes_on_many_quotations(make):
-    assert linear(group_quotes, lambda n: _quotes(n, make)) <= LIMIT
+    assert growth(group_quotes, lambda n: _quotes(n, make)) <= LIMIT
 
 
 def test_differing_words_on_many_versions_and_long_ones():
     version = "\u201cWe will win this war and then we will rebuild every town,\u201d "
-    assert linear(differing_words, lambda n: [version] * max(1, n // len(version))) <= LIMIT
-    assert linear(differing_words, lambda n: [repeat("win ", n), repeat("we ", n)]) <= LIMIT
+    assert growth(differing_words, lambda n: [version] * max(1, n // len(version))) <= LIMIT
+    assert growth(differing_words, lambda n: [repeat("win ", n), repeat("we ", n)]) <= LIMIT
 
 
 def test_said_days_on_many_dated_quotations():
@@ -121,4 +111,4 @@ def test_said_days_on_many_dated_quotations():
     def days(text: str) -> list:
         return said_days(text, find_quotes(text), find_dates(text, date(2022, 3, 3)))
 
-    assert linear(days, lambda n: repeat(unit, n)) <= LIMIT
+    assert growth(days, lambda n: repeat(unit, n)) <= LIMIT
