@@ -53,12 +53,16 @@ _ENDINGS = [  # transliteration variants of one ending, applied in order to each
 
 
 def _plain(word: str) -> str:
+    if word.isascii():  # most names: nothing to decompose
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def _transliterated(word: str) -> str:
     word = word.replace("ks", "x")
+    if word[-1:] not in ("y", "i", "j"):  # every ending below ends in one of these
+        return word
     for pattern, ending in _ENDINGS:
         if len(word) > 3:
             word = pattern.sub(ending, word)
@@ -71,7 +75,7 @@ def fold_name(name: str) -> tuple[str, ...]:
     words = [_plain(w).replace("\u2019", "'") for w in _WORD.findall(name)]
     if len(words) > 1 and words[0].endswith("'s"):  # "Russia’s Foreign Minister Sergey Lavrov"
         words.pop(0)
-    words = [re.sub(r"'s$", "", w) for w in words]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
     while len(words) > 1 and (words[0] in _TITLES or words[0].rstrip("s") in _TITLES):
         words.pop(0)
     return tuple(_transliterated(w) if w not in _SUFFIXES else w for w in words if w)
@@ -138,12 +142,13 @@ def merge_names(names: Iterable[str] | Mapping[str, int]) -> dict[str, Person]:
     exact: dict[tuple[str, ...], str] = {}
     surnames: dict[tuple[str, str], dict[str, list[str]]] = {}
     for n, f in folded.items():
-        key = f if _is_person(n, f) else ("\x00", n.strip().lower())
+        person = _is_person(n, f)
+        key = f if person else ("\x00", n.strip().lower())
         if key in exact:
             union(exact[key], n)
             continue
         exact[key] = n
-        if not _is_person(n, f):
+        if not person:
             continue
         given, surname, suffix = _split(f)
         group = surnames.setdefault((surname, suffix), {"full": [], "initial": [], "bare": []})

@@ -266,6 +266,14 @@ def _v11_article_count_and_warnings(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles ADD COLUMN warnings TEXT")
 
 
+def _v12_speaker_index_covers_articles(conn: sqlite3.Connection) -> None:
+    """The index of speakers carries each quote's article and role, so the speaker index
+    reads only it: a library of 100,000 articles holds 300,000 quotes, and looking up each
+    quote's row from the old index took half a second."""
+    conn.execute("DROP INDEX IF EXISTS idx_quotes_speaker")
+    conn.execute("CREATE INDEX idx_quotes_speaker ON quotes (speaker, article_id, role)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_articles_and_highlights,
     _v2_analysis,
@@ -278,6 +286,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v9_library_sort_orders,
     _v10_trash_journal_places,
     _v11_article_count_and_warnings,
+    _v12_speaker_index_covers_articles,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -51,13 +51,18 @@ def _in_date_order(quotes: Iterable[SourcedQuote]) -> list[SourcedQuote]:
     return sorted(quotes, key=lambda s: (s.day or _UNDATED, s.quote.article_id, s.quote.start))
 
 
+# Each spelling of a name with its role, count and articles, first quoted first: read from
+# the speaker index alone (schema v12), never from the quotes' rows.
+SPELLINGS = (
+    "SELECT speaker, max(role), count(*), group_concat(DISTINCT article_id) FROM quotes "
+    "WHERE speaker IS NOT NULL AND speaker != '' GROUP BY speaker ORDER BY min(rowid)"
+)
+
+
 def speaker_index(library: Library) -> list[SpeakerEntry]:
     """Everyone quoted in the library, each person once with the other spellings of the name,
     most quoted first."""
-    rows = library.conn.execute(
-        "SELECT speaker, max(role), count(*), group_concat(DISTINCT article_id) FROM quotes "
-        "WHERE speaker IS NOT NULL AND speaker != '' GROUP BY speaker ORDER BY min(rowid)"
-    ).fetchall()
+    rows = library.conn.execute(SPELLINGS).fetchall()
     people = merge_names({r[0]: r[2] for r in rows})
     merged: dict[str, list] = {}
     for speaker, role, count, ids in sorted(rows, key=lambda r: -r[2]):
