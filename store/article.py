@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -98,6 +97,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def content_hash(text: str) -> str:
     """Identity of an article's content, blind to whitespace and case."""
+    import hashlib  # only to store an article (not at the app's start)
+
     return hashlib.sha256(" ".join(text.lower().split()).encode()).hexdigest()
 
 

@@ -220,6 +220,21 @@ async def test_first_start_shows_the_seeds(seeded_library, export_dir):
         assert app.screen.table.row_count == len(seed_texts())
 
 
+async def test_the_collector_waits_for_the_first_frame_only(seeded_library, export_dir):
+    """The cyclic collector is paused while the app starts and runs again once the library
+    is on screen (and after an app that leaves at its first frame)."""
+    import gc
+
+    app = NewsReader(db_path=seeded_library, export_dir=export_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+    quick = NewsReader(db_path=seeded_library, export_dir=export_dir, exit_after_first_frame=True)
+    async with quick.run_test(size=SIZE):
+        pass
+    assert gc.isenabled()
+
+
 def test_first_frame_needs_no_heavy_import(seeded_library):
     """sqlite_utils, lxml and the reader load only after the library is on screen."""
     code = (

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import tempfile
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +83,8 @@ def load_config(path: Path | None) -> tuple[Config, list[str]]:
     each."""
     if path is None or not path.exists():
         return Config(path=path), []
+    import tomllib  # only with a file to read (a cost at every start otherwise)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
@@ -165,6 +166,8 @@ def save_theme(path: Path, theme: str) -> None:
     """Keep `theme` for the next start: its line in the file is replaced (or added before the
     first table), every other line and comment stays as the person wrote it. A file that is
     not valid TOML is left alone (ValueError)."""
+    import tomllib
+
     line = f"theme = {json.dumps(theme)}"
     text = path.read_text(encoding="utf-8") if path.exists() else TEMPLATE
     try:

@@ -4,7 +4,8 @@
 
 Each tree starts the app to its first library frame on a library of ARTICLES articles (made
 by that tree's own tests/bench/app.py, so each has its own schema), as a ratio to a bare
-Textual app showing one static line; fresh processes, interleaved, medians. REV is checked
+Textual app showing one static line (launch to first frame, as in app.py); fresh processes,
+interleaved, medians. REV is checked
 out into a temporary git worktree, removed afterwards. For a change that should cost nothing
 at start-up (a re-layout), the two ratios should match.
 """
@@ -52,9 +53,9 @@ def main() -> None:
                 timed_run(code)
             times: dict[str, list[float]] = {"bare": [], **{name: [] for name in codes}}
             for _ in range(args.runs):  # interleaved, so machine noise hits all alike
-                times["bare"].append(timed_run(BARE)[0])
+                times["bare"].append(timed_run(BARE).painted)
                 for name, code in codes.items():
-                    times[name].append(timed_run(code)[0])
+                    times[name].append(timed_run(code).painted)
         finally:
             subprocess.run(
                 ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before)],

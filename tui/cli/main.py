@@ -7,6 +7,7 @@ on stderr and a non-zero exit, never a traceback. Textual is imported only to st
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from store.errors import NewsreaderError
@@ -15,6 +16,7 @@ from tui.cli.common import EXIT_ERROR, EXIT_USAGE, open_library, warn
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    gc.disable()  # until the app's first frame, as in NewsReader.on_load (imports included)
     from store.library.db import default_db_path
     from tui.app import NewsReader
     from tui.config import config_path

@@ -170,9 +170,8 @@ class LibraryScreen(Screen):
         self.loaded = 0
         self._lay_out()  # a feed's default order is another: its header follows
         # a screenful first (the first frame waits for these), the rest of the page after it
-        # (not when measuring the first frame: the process would wait for them to leave)
         self.load_more(self.app.size.height - 3)
-        if self.loaded < min(PAGE, self.total) and not self.app.exit_after_first_frame:
+        if self.loaded < min(PAGE, self.total):
             self.call_after_refresh(self.load_more, PAGE - self.loaded)
         self._update_title()
         if select is not None and str(select) in table.rows:
