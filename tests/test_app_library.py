@@ -228,7 +228,8 @@ async def test_the_collector_waits_for_the_first_frame_only(seeded_library, expo
     app = NewsReader(db_path=seeded_library, export_dir=export_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count() > 0  # start-up's objects left out
+    assert gc.get_freeze_count() == 0  # and given back when the app ends
     quick = NewsReader(db_path=seeded_library, export_dir=export_dir, exit_after_first_frame=True)
     async with quick.run_test(size=SIZE):
         pass

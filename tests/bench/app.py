@@ -17,8 +17,7 @@
    same run (target <= 1.2x).
 
 The libraries are generated into a temporary folder first (one transaction of executemany,
-outside every timing). Frames are timed by wrapping Screen._compositor_refresh (private,
-benchmark only), as the Textual notes describe.
+outside every timing). Frames are timed by tests/bench/frames.py.
 """
 
 from __future__ import annotations
@@ -41,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from store.article import Article, content_hash  # noqa: E402
 from store.library.db import Library  # noqa: E402
+from tests.bench.frames import painted_frames  # noqa: E402
 
 WORDS = [
     "the",
@@ -251,20 +251,10 @@ def medians(timings: list[Timing]) -> Timing:
 
 
 async def reader_timings(db: Path, article_id: int, presses: int) -> tuple[float, list[float]]:
-    from textual.screen import Screen
-
     from tui.app import NewsReader
     from tui.screens.reader import ReaderScreen
 
-    frames: list[tuple[float, type]] = []
-    original = Screen._compositor_refresh
-
-    def timed(self) -> None:
-        original(self)
-        frames.append((time.perf_counter(), type(self)))
-
-    Screen._compositor_refresh = timed
-    try:
+    with painted_frames() as frames:
         app = NewsReader(db, export_dir=db.parent / "export")
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
@@ -272,7 +262,7 @@ async def reader_timings(db: Path, article_id: int, presses: int) -> tuple[float
             app.open_reader(article_id)
             await pilot.pause()
             await pilot.pause()
-            opened = next(f for f, kind in frames if f > t and kind is ReaderScreen) - t
+            opened = frames.first_after(t, ReaderScreen)
             latencies = []
             await pilot.press("G")  # from the article's end backwards, a new sentence each time
             for i in range(presses):
@@ -282,10 +272,8 @@ async def reader_timings(db: Path, article_id: int, presses: int) -> tuple[float
                 t = time.perf_counter()
                 await pilot.press("h")
                 await pilot.pause()
-                latencies.append(next(f for f, _ in frames if f > t) - t)
+                latencies.append(frames.first_after(t))
             assert len(app.library.highlights(article_id)) == presses
-    finally:
-        Screen._compositor_refresh = original
     return opened, latencies
 
 
@@ -297,23 +285,13 @@ async def find_and_place_timings(
 ) -> tuple[list[float], int, list[float], list[float]]:
     """Key -> frame for each letter typed in the find line; and open -> first frame of the
     reader, at the top and at a place near the end, alternately."""
-    from textual.screen import Screen
-
     from tui.app import NewsReader
     from tui.screens.reader import ReaderScreen
-
-    frames: list[tuple[float, type]] = []
-    original = Screen._compositor_refresh
-
-    def timed(self) -> None:
-        original(self)
-        frames.append((time.perf_counter(), type(self)))
 
     with Library(db) as lib:
         text = lib.get_article(article_id).text
     near_end = text.rindex("harbour", 0, len(text) - 2000)
-    Screen._compositor_refresh = timed
-    try:
+    with painted_frames() as frames:
         app = NewsReader(db, export_dir=db.parent / "export")
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
@@ -328,7 +306,7 @@ async def find_and_place_timings(
                 t = time.perf_counter()
                 await pilot.press(key)
                 await pilot.pause()
-                keystrokes.append(next(f for f, _ in frames if f > t) - t)
+                keystrokes.append(frames.first_after(t))
             matches = len(app.screen.view.matches)
             await pilot.press("escape", "q")
             await pilot.pause()
@@ -341,15 +319,11 @@ async def find_and_place_timings(
                     app.open_reader(article_id)
                     await pilot.pause()
                     await pilot.pause()
-                    times.append(
-                        next(f for f, kind in frames if f > t and kind is ReaderScreen) - t
-                    )
+                    times.append(frames.first_after(t, ReaderScreen))
                     view = app.screen.view
                     assert view.cursor_offset == (near_end if place[0] else 0)
                     await pilot.press("q")
                     await pilot.pause()
-    finally:
-        Screen._compositor_refresh = original
     return keystrokes, matches, at_top, at_end
 
 

@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from store.library.db import Library  # noqa: E402
 from store.library.voices import speaker_index  # noqa: E402
 from tests.bench.app import fill_library  # noqa: E402
+from tests.bench.frames import painted_frames  # noqa: E402
 
 TAG = "ukraine"
 
@@ -124,20 +125,10 @@ def combined_for_tag(lib: Library, tag: str):
 
 async def speakers_screen_frame(db: Path) -> float:
     """open_view("speakers") -> the first frame of the Speakers screen."""
-    from textual.screen import Screen
-
     from tui.app import NewsReader
     from tui.screens.speakers import SpeakersScreen
 
-    frames: list[tuple[float, type]] = []
-    original = Screen._compositor_refresh
-
-    def frame(self) -> None:
-        original(self)
-        frames.append((time.perf_counter(), type(self)))
-
-    Screen._compositor_refresh = frame
-    try:
+    with painted_frames() as frames:
         app = NewsReader(db, export_dir=db.parent / "export")
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
@@ -145,11 +136,9 @@ async def speakers_screen_frame(db: Path) -> float:
             app.open_view("speakers")
             for _ in range(200):
                 await pilot.pause(0.05)
-                if any(f > t and kind is SpeakersScreen for f, kind in frames):
+                if frames.after(t, SpeakersScreen) is not None:
                     break
-            return next(f for f, kind in frames if f > t and kind is SpeakersScreen) - t
-    finally:
-        Screen._compositor_refresh = original
+            return frames.first_after(t, SpeakersScreen)
 
 
 def verdict(seconds: float, budget: float) -> str:

@@ -7,8 +7,7 @@
    colour (target <= 50 ms each, median and worst reported).
 
 The library is generated first (articles as in tests/bench/app.py, then highlights in one
-executemany, outside every timing). Frames are timed by wrapping Screen._compositor_refresh
-(private, benchmark only), as the Textual notes describe.
+executemany, outside every timing). Frames are timed by tests/bench/frames.py.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from store.library.db import Library  # noqa: E402
 from tests.bench.app import WORDS, fill_library  # noqa: E402
+from tests.bench.frames import painted_frames  # noqa: E402
 
 TARGET = 0.050
 TAGS = [
@@ -80,21 +80,11 @@ def add_highlights(path: Path, n: int, seed: int = 3) -> None:
 
 
 async def notebook_timings(db: Path) -> tuple[float, list[tuple[str, float, int]], float]:
-    from textual.screen import Screen
-
     from tui.app import NewsReader
     from tui.screens.notebook import NotebookScreen
 
-    frames: list[tuple[float, type]] = []
-    original = Screen._compositor_refresh
-
-    def timed(self) -> None:
-        original(self)
-        frames.append((time.perf_counter(), type(self)))
-
-    Screen._compositor_refresh = timed
     keys: list[tuple[str, float, int]] = []
-    try:
+    with painted_frames() as frames:
         app = NewsReader(db, export_dir=db.parent / "export")
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
@@ -102,7 +92,7 @@ async def notebook_timings(db: Path) -> tuple[float, list[tuple[str, float, int]
             app.open_view("notebook")
             await pilot.pause()
             await pilot.pause()
-            opened = next(f for f, kind in frames if f > t and kind is NotebookScreen) - t
+            opened = frames.first_after(t, NotebookScreen)
             screen = app.screen
             await pilot.pause(0.3)  # the tags pane fills after the first frame
             await pilot.press("slash")
@@ -113,7 +103,7 @@ async def notebook_timings(db: Path) -> tuple[float, list[tuple[str, float, int]
                 t = time.perf_counter()
                 await pilot.press(name)
                 await pilot.pause()
-                latency = next(f for f, _ in frames if f > t) - t
+                latency = frames.first_after(t)
                 keys.append((label, latency, screen.total))
 
             typed = ""
@@ -135,8 +125,6 @@ async def notebook_timings(db: Path) -> tuple[float, list[tuple[str, float, int]
             t = time.perf_counter()
             screen.show_tag_counts()
             tags = time.perf_counter() - t
-    finally:
-        Screen._compositor_refresh = original
     return opened, keys, tags
 
 
