@@ -16,7 +16,7 @@ import datetime as dt
 import gc
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 SAME_EVENT = 0.15  # weighted share of content words two reports of one event have in common
@@ -55,9 +55,20 @@ class Report:
         self.sources = [(article_id, self.ev.start, self.ev.end)]
 
 
+_GRID = 2.0**40
+
+
+def rarities(events_having: Mapping[str, int]) -> dict[str, float]:
+    """Each word's weight: 1 / the number of events having it, rounded to a multiple of 2**-40.
+    A sum of such weights (below 2**13) is exact in floating point, so the same in whatever
+    order a set gives its words; with 1 / n itself, the order a process draws at random
+    (PYTHONHASHSEED) changed a sum's last bit, and a tie between two reports with it."""
+    return {w: round(_GRID / n) / _GRID for w, n in events_having.items()}
+
+
 def combine_reports(items: list[Item], rarity: dict[str, float]) -> list[Report]:
     """The reports sorted `items` form, in the order they were formed, each event's words
-    weighted by `rarity`."""
+    weighted by `rarity` (of `rarities`)."""
     reports: list[Report] = []
     index = _Index(rarity, max((len(item[-1]) for item in items), default=0), reports)
     for item in items:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
-from store.analysis.combine import combine_reports, paused_collection
+from store.analysis.combine import combine_reports, paused_collection, rarities
 from store.analysis.dates import DateMention, value_period
 from store.analysis.segment import sentence_spans
 from store.article import cut_at_word, paragraph_spans
@@ -367,7 +367,7 @@ def _combine(timelines: dict[int, list[Event]]) -> list[CombinedEvent]:
             words = _content_words(ev.text)
             items.append((rank, last, article_id, ev.start, len(items), first, ev, words))
     df = Counter(chain.from_iterable(item[-1] for item in items))
-    rarity = {w: 1 / n for w, n in df.items()}
+    rarity = rarities(df)
     items.sort()  # precise dates first, and the same date in the order given
     reports = combine_reports(items, rarity)
     # By last day, then rank; stable, so a day's reports stay in article order.
