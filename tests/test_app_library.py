@@ -237,14 +237,16 @@ async def test_the_collector_waits_for_the_first_frame_only(seeded_library, expo
 
 
 def test_first_frame_needs_no_heavy_import(seeded_library):
-    """sqlite_utils, lxml and the reader load only after the library is on screen."""
+    """sqlite_utils, lxml, the reader and the records of an opened article load only after
+    the library is on screen."""
     code = (
         "import sys\n"
         "from pathlib import Path\n"
         "from tui.app import NewsReader\n"
         f"NewsReader(Path({str(seeded_library)!r}), exit_after_first_frame=True)"
         ".run(headless=True)\n"
-        "heavy = ('sqlite_utils', 'lxml', 'tui.screens.reader', 'tui.widgets.dialogs')\n"
+        "heavy = ('sqlite_utils', 'lxml', 'tui.screens.reader', 'tui.widgets.dialogs',\n"
+        "         'store.library.records')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

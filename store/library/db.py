@@ -19,16 +19,8 @@ from typing import TYPE_CHECKING
 from store.article import Article, display_safe, normalise_tag
 from store.errors import LibraryError, NewsreaderError
 from store.library.journal import JournalMixin
-from store.library.listing import ListingMixin
+from store.library.listing import ArticleSummary, ListingMixin
 from store.library.places import PlacesMixin
-from store.library.records import (
-    ArticleSummary,
-    Highlight,
-    StoredArticle,
-    StoredDate,
-    StoredEvent,
-    StoredQuote,
-)
 from store.library.rows import now
 from store.library.schema import LATEST, migrate, schema_version
 from store.library.transactions import (
@@ -43,6 +35,7 @@ from store.library.trash import TrashMixin
 
 if TYPE_CHECKING:
     from store.analysis.pipeline import Analysis
+    from store.library.records import Highlight, StoredArticle, StoredDate, StoredEvent, StoredQuote
 
 CONTEXT = 32  # characters of prefix and suffix kept to find a highlight again
 
@@ -63,6 +56,8 @@ def load_writer() -> None:
 
 
 def _highlight(row: sqlite3.Row) -> Highlight:
+    from store.library.records import Highlight  # (the records load with the first article)
+
     return Highlight(
         id=row["id"],
         article_id=row["article_id"],
@@ -175,6 +170,8 @@ class Library(TrashMixin, JournalMixin, PlacesMixin, ListingMixin):
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NewsreaderError(f"no article with id {article_id}")
+        from store.library.records import StoredArticle
+
         return StoredArticle(
             id=row["id"],
             url=row["url"],
@@ -408,6 +405,8 @@ class Library(TrashMixin, JournalMixin, PlacesMixin, ListingMixin):
             self._store_analysis(conn, article_id, analysis)
 
     def dates(self, article_id: int) -> list[StoredDate]:
+        from store.library.records import StoredDate
+
         rows = self.conn.execute(
             "SELECT article_id, start, end, text, type, value, day FROM dates "
             "WHERE article_id = ? ORDER BY start",
@@ -426,6 +425,7 @@ class Library(TrashMixin, JournalMixin, PlacesMixin, ListingMixin):
     @staticmethod
     def _event(row: sqlite3.Row) -> StoredEvent:
         from store.analysis.timeline import clause_cuts
+        from store.library.records import StoredEvent
 
         article_id, date, start, end, text, before, after = row
         return StoredEvent(article_id, date, start, end, text, *clause_cuts(before, text, after))
@@ -437,6 +437,8 @@ class Library(TrashMixin, JournalMixin, PlacesMixin, ListingMixin):
         return [self._event(r) for r in rows]
 
     def quotes(self, article_id: int) -> list[StoredQuote]:
+        from store.library.records import StoredQuote
+
         rows = self.conn.execute(
             "SELECT article_id, start, end, text, speaker, speaker_start, speaker_end, role, cue, "
             "kind, said FROM quotes WHERE article_id = ? ORDER BY start",

@@ -9,9 +9,49 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 
 from store.errors import NewsreaderError
-from store.library.records import ArticleRow, FeedCount, SearchHit
+
+
+# The rows this hands out are the library screen's, read for its first frame; an opened
+# article's records are store.library.records', loaded later.
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    site: str | None
+    published: str | None
+    added: str
+    highlights: int
+
+
+@dataclass(frozen=True)
+class ArticleRow(ArticleSummary):
+    """A library row with its read state and the feed it came from (None: added by hand)."""
+
+    read: bool = False
+    feed_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FeedCount:
+    id: int
+    name: str  # the feed's title, else its URL
+    last_error: str | None
+    articles: int
+    unread: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    title: str
+    site: str | None
+    published: str | None
+    snippet: str  # plain text around the match
+    marks: list[tuple[int, int]] = field(default_factory=list)  # matched spans in snippet
+
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # cannot occur in display-safe text
 

@@ -1,18 +1,10 @@
-"""What the library hands out: plain, frozen records of its rows (no connection inside)."""
+"""What the library hands out about articles once they are opened: plain, frozen records of
+their rows (no connection inside). Loaded with the first article, not at start-up (the rows of
+the library's list are store.library.listing's)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    id: int
-    title: str
-    site: str | None
-    published: str | None
-    added: str
-    highlights: int
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -47,16 +39,6 @@ class Highlight:
     created: str = ""
     updated: str = ""
     orphaned: bool = False
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: int
-    title: str
-    site: str | None
-    published: str | None
-    snippet: str  # plain text around the match
-    marks: list[tuple[int, int]] = field(default_factory=list)  # matched spans in snippet
 
 
 @dataclass(frozen=True)
@@ -123,20 +105,3 @@ class QuoteGroup:
     person: str | None  # who said them, when any version names the speaker
     versions: tuple[SourcedQuote, ...]  # in date order
     differs: tuple[tuple[tuple[int, int], ...], ...]  # per version: spans in its text
-
-
-@dataclass(frozen=True)
-class ArticleRow(ArticleSummary):
-    """A library row with its read state and the feed it came from (None: added by hand)."""
-
-    read: bool = False
-    feed_id: int | None = None
-
-
-@dataclass(frozen=True)
-class FeedCount:
-    id: int
-    name: str  # the feed's title, else its URL
-    last_error: str | None
-    articles: int
-    unread: int

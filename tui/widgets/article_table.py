@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from store.library.records import ArticleRow
+from store.library.listing import ArticleRow
 from tui.display import day, one_line
 from tui.widgets.cells import Cell
 
@@ -115,8 +116,8 @@ class ArticleTable(DataTable):
             self.plan = plan
             return False
         self.clear(columns=True)
-        for c in plan:
-            self.add_column(c.label, key=c.key, width=c.width)
+        for c in plan:  # a Text: a str label would be read as markup (and load Rich's emoji)
+            self.add_column(Text(c.label), key=c.key, width=c.width)
         self.plan = plan
         return True
 

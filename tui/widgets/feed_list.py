@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from store.article import display_safe
-from store.library.records import FeedCount
+from store.library.listing import FeedCount
 from tui.widgets.nav_list import NavList
 
 ALL = "all"  # the option id of "All articles"

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Static
 
 from store.article import display_safe
 from store.errors import NewsreaderError
-from store.library.records import ArticleRow, FeedCount, SearchHit
+from store.library.listing import ArticleRow, FeedCount, SearchHit
 from tui.config import SORTS
 from tui.display import day, one_line, spaced
 from tui.screens.library.feeds import (
