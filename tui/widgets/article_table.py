@@ -7,7 +7,7 @@ by stays, its header marked ▼ or ▲.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.binding import Binding
@@ -25,8 +25,7 @@ SCROLLBAR = 2
 DESCENDING = {"added", "published", "unread", "highlights"}
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):  # (a dataclass costs 0.6 ms to make at start-up)
     key: str
     label: str
     width: int
