@@ -19,23 +19,17 @@ import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from store.errors import NewsreaderError
 from store.library.rows import Row, excerpt, now
 
+if TYPE_CHECKING:
+    from store.library.records import JournalEntry
+
 KEEP = 200  # entries kept per article (the oldest go first)
 FIELDS = ("color", "note", "tags")  # what a person changes on a highlight
-
-
-@dataclass(frozen=True)
-class JournalEntry:
-    id: int
-    article_id: int
-    highlight_id: int
-    description: str  # "Removed tag 'talks' from 'We need to at least…'"
-    undone: bool
-    at: str
 
 
 def _tags(row: Row) -> list[str]:
@@ -95,6 +89,8 @@ def describe(before: Row | None, after: Row | None) -> str:
 
 
 def _entry(row: sqlite3.Row) -> JournalEntry:
+    from store.library.records import JournalEntry  # (the records load when first needed)
+
     return JournalEntry(
         row["id"],
         row["article_id"],
@@ -216,9 +212,7 @@ class JournalMixin:
             raise NewsreaderError(
                 f"Cannot {verb} “{entry.description}”: that highlight was changed elsewhere since"
             )
-        return JournalEntry(
-            entry.id, entry.article_id, entry.highlight_id, entry.description, undo, entry.at
-        )
+        return replace(entry, undone=undo)
 
     def _set(
         self, conn: sqlite3.Connection, entry: JournalEntry, current: Row | None, target: Row | None

@@ -11,17 +11,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store.library.rows import now
 
-
-@dataclass(frozen=True)
-class Place:
-    article_id: int
-    cursor: int  # offset of the word under the cursor
-    top: int  # offset of the first character on screen
-    updated: str
+if TYPE_CHECKING:
+    from store.library.records import Place
 
 
 class PlacesMixin:
@@ -35,7 +30,11 @@ class PlacesMixin:
             "SELECT article_id, cursor, top, updated FROM places WHERE article_id = ?",
             (article_id,),
         ).fetchone()
-        return Place(*row) if row else None
+        if row is None:
+            return None
+        from store.library.records import Place  # (the records load when first needed)
+
+        return Place(*row)
 
     def save_place(self, article_id: int, cursor: int, top: int) -> None:
         """Remember where the reader is in an article (an article that is gone is ignored)."""

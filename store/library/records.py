@@ -1,6 +1,6 @@
-"""What the library hands out about articles once they are opened: plain, frozen records of
-their rows (no connection inside). Loaded with the first article, not at start-up (the rows of
-the library's list are store.library.listing's)."""
+"""What the library hands out beyond the rows of its list (those are store.library.listing's):
+articles, highlights, their analysis, voices, trash, journal and places, as plain frozen
+records with no connection inside. Loaded when first needed, not at start-up."""
 
 from __future__ import annotations
 
@@ -105,3 +105,43 @@ class QuoteGroup:
     person: str | None  # who said them, when any version names the speaker
     versions: tuple[SourcedQuote, ...]  # in date order
     differs: tuple[tuple[tuple[int, int], ...], ...]  # per version: spans in its text
+
+
+@dataclass(frozen=True)
+class TrashEntry:
+    id: int
+    kind: str  # "highlight" or "article"
+    item_id: int  # the highlight's or the article's id when it was removed
+    article_id: int
+    title: str  # the article's title
+    label: str  # what was removed, in one line: the highlight's first words or the title
+    detail: str  # "with its note and 2 tags", "with 3 highlights", or ""
+    removed: str  # ISO time
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What restoring gave back: ids may differ from the old ones when those were taken."""
+
+    entry: TrashEntry
+    article_id: int
+    highlight_ids: list[int]
+    merged: bool = False  # an article's highlights went onto the same text, added again
+
+
+@dataclass(frozen=True)
+class Place:
+    article_id: int
+    cursor: int  # offset of the word under the cursor
+    top: int  # offset of the first character on screen
+    updated: str
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    id: int
+    article_id: int
+    highlight_id: int
+    description: str  # "Removed tag 'talks' from 'We need to at least…'"
+    undone: bool
+    at: str

@@ -11,33 +11,14 @@ import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store.errors import NewsreaderError
 from store.library import rows
 from store.library.rows import Row, excerpt, now
 
-
-@dataclass(frozen=True)
-class TrashEntry:
-    id: int
-    kind: str  # "highlight" or "article"
-    item_id: int  # the highlight's or the article's id when it was removed
-    article_id: int
-    title: str  # the article's title
-    label: str  # what was removed, in one line: the highlight's first words or the title
-    detail: str  # "with its note and 2 tags", "with 3 highlights", or ""
-    removed: str  # ISO time
-
-
-@dataclass(frozen=True)
-class Restored:
-    """What restoring gave back: ids may differ from the old ones when those were taken."""
-
-    entry: TrashEntry
-    article_id: int
-    highlight_ids: list[int]
-    merged: bool = False  # an article's highlights went onto the same text, added again
+if TYPE_CHECKING:
+    from store.library.records import Restored, TrashEntry
 
 
 def _plural(n: int, word: str) -> str:
@@ -56,6 +37,8 @@ def highlight_detail(row: Row) -> str:
 
 
 def _entry(row: sqlite3.Row) -> TrashEntry:
+    from store.library.records import TrashEntry  # (the records load when first needed)
+
     return TrashEntry(
         row["id"],
         row["kind"],
@@ -174,6 +157,8 @@ class TrashMixin:
             conn.execute("DELETE FROM trash WHERE id = ?", (trash_id,))
             self._index_notes(conn, article_id)
         highlight_ids = list(ids.get("highlights", {}).values())
+        from store.library.records import Restored
+
         return Restored(entry, article_id, highlight_ids, merged=bool(preset))
 
     def _article_exists(self, conn: sqlite3.Connection, article_id: int) -> bool:

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import NewsreaderError
-from store.library.trash import TrashEntry
+from store.library.records import TrashEntry
 from tui.display import day, one_line, spaced
 from tui.widgets.key_bar import KeyBar
 
