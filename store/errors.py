@@ -14,7 +14,11 @@ class NoArticleError(NewsreaderError):
 
 
 class LibraryError(NewsreaderError):
-    """The library database cannot be opened or migrated."""
+    """The library database cannot be opened, migrated or written."""
+
+
+class LockedError(LibraryError):
+    """Another program held the library's write lock for longer than a write waits."""
 
 
 class FetchError(NewsreaderError):

@@ -12,7 +12,7 @@ import pytest
 from store.article import Article
 from store.errors import NewsreaderError
 from store.ingest.archive import is_article_file, read_list, walk_folder
-from store.ingest.bulk import add_sources, analyse_article
+from store.ingest.bulk import Job, Pipeline, add_sources, analyse_article
 from store.ingest.entries import Entry, EntryLost, article_from_feed
 from store.ingest.pool import WorkerPool
 from store.library.db import Library
@@ -95,6 +95,66 @@ def test_a_batch_is_one_transaction_and_the_same_content_is_one_article(tmp_path
         assert (
             lib.count_articles() == lib.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         )
+
+
+def test_a_batch_the_database_refuses_keeps_every_article_it_does_not(tmp_path):
+    """A batch is one transaction; when the database refuses it (a full disk, a lock, here a
+    trigger for one title), each of its articles is written alone, so only the refused one
+    fails. A refresh's entries come in batches whenever the workers outpace the writer."""
+    stored, failed = [], []
+    with Library(tmp_path / "lib.db", seed=False) as lib, WorkerPool(1, lambda _: None) as pool:
+        lib.conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN new.title = 'Refused' "
+            "BEGIN SELECT RAISE(ABORT, 'disk is full (simulated by a trigger)'); END"
+        )
+        pipeline = Pipeline(
+            lib,
+            pool,
+            lambda job, article_id, created: stored.append(job.name),
+            lambda job, why, error: failed.append((job.name, why)),
+        )
+        for i, name in enumerate(("Kept", "Refused", "Also kept")):
+            article = Article.from_paragraphs(news_paragraphs(i, f"Town{i}"), title=name)
+            pipeline.inflight += 1
+            pipeline.batch.append(Job(name, article=article))
+            pipeline.analyses.append(None)
+        pipeline.flush()
+        assert stored == ["Kept", "Also kept"] and pipeline.inflight == 0
+        [(name, why)] = failed
+        assert name == "Refused" and why.startswith("Refused: not stored:")
+        assert sorted(a.title for a in lib.list_articles()) == ["Also kept", "Kept"]
+
+
+def test_a_batch_waiting_for_another_programs_lock_fails_whole_at_once(tmp_path, monkeypatch):
+    """The lock is no article's fault: written alone, each would wait as long again (a minute
+    each by default), so the batch fails whole after one wait (and a refresh fetches those
+    entries again next time)."""
+    import time
+
+    from store.library import transactions
+
+    monkeypatch.setattr(transactions, "WRITE_PATIENCE", 0.3)
+    failed = []
+    with Library(tmp_path / "lib.db", seed=False) as lib, WorkerPool(1, lambda _: None) as pool:
+        lib.conn.execute("PRAGMA busy_timeout = 50")
+        holder = sqlite3.connect(tmp_path / "lib.db", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        pipeline = Pipeline(
+            lib, pool, lambda *_: None, lambda job, why, error: failed.append((job.name, why))
+        )
+        for i in range(3):
+            article = Article.from_paragraphs(news_paragraphs(i, f"Town{i}"), title=f"T{i}")
+            pipeline.inflight += 1
+            pipeline.batch.append(Job(f"T{i}", article=article))
+            pipeline.analyses.append(None)
+        started = time.monotonic()
+        pipeline.flush()
+        waited = time.monotonic() - started
+        holder.rollback()
+        holder.close()
+    assert [name for name, _ in failed] == ["T0", "T1", "T2"]
+    assert all("locked by another program" in why for _, why in failed)
+    assert waited < 3 * 0.3  # one wait, not one more per article
 
 
 # --- folders, lists and the command --------------------------------------------------------

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from store.article import Article
-from store.errors import NewsreaderError
+from store.errors import LockedError, NewsreaderError
 from store.ingest.pool import BUDGET, Outcome, WorkerPool, default_jobs
 from store.ingest.read import is_url, read_bytes
 from store.library.db import Library
@@ -173,7 +173,9 @@ class Pipeline:
         self.failed(job, reason if reason.startswith(name) else f"{name}: {reason}", error)
 
     def flush(self) -> None:
-        """Write the batch in one transaction; if that fails, each of its jobs fails."""
+        """Write the batch in one transaction. If the database refuses it, each of its jobs is
+        written alone, so only the one it refuses fails and the others are kept; if another
+        program holds the lock, each would wait as long again, so all of them fail."""
         jobs, analyses = self.batch, self.analyses
         self.batch, self.analyses = [], []
         if not jobs:
@@ -182,8 +184,13 @@ class Pipeline:
         try:
             results = self.library.add_analysed(items)
         except NewsreaderError as e:
-            for job in jobs:
-                self._fail(job, f"not stored: {e}", e)
+            if len(jobs) == 1 or isinstance(e, LockedError):
+                for job in jobs:
+                    self._fail(job, f"not stored: {e}", e)
+                return
+            for job, analysis in zip(jobs, analyses, strict=True):
+                self.batch, self.analyses = [job], [analysis]
+                self.flush()
             return
         for job, (article_id, created) in zip(jobs, results, strict=True):
             self.inflight -= 1

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from store.errors import LibraryError
+from store.errors import LibraryError, LockedError
 
 # Seconds a write keeps trying for the lock before it gives up (NEWSREADER_WRITE_PATIENCE).
 WRITE_PATIENCE = float(os.environ.get("NEWSREADER_WRITE_PATIENCE") or 60)
@@ -118,7 +118,7 @@ def _patiently(step, path: Path) -> None:
             if not is_busy(e):
                 raise explain(e, path) from None
             if time.monotonic() >= until:
-                raise LibraryError(
+                raise LockedError(
                     f"{path}: locked by another program for {WRITE_PATIENCE:.0f} s; "
                     "nothing was written (close the other program and try again)"
                 ) from None
@@ -163,7 +163,7 @@ def explain(error: BaseException, path: Path) -> LibraryError:
     if primary == sqlite3.SQLITE_READONLY or "readonly" in lower or "read-only" in lower:
         return LibraryError(_read_only(path))
     if is_busy(error):
-        return LibraryError(
+        return LockedError(
             f"{path}: locked by another program; nothing was written (try again when it is done)"
         )
     if primary == sqlite3.SQLITE_NOTADB or "not a database" in lower:
