@@ -97,6 +97,15 @@ def test_a_batch_is_one_transaction_and_the_same_content_is_one_article(tmp_path
         )
 
 
+def one_batch(pipeline: Pipeline, titles: list[str]) -> None:
+    """Articles with these titles, analysed and waiting in the pipeline's batch together."""
+    for i, title in enumerate(titles):
+        article = Article.from_paragraphs(news_paragraphs(i, f"Town{i}"), title=title)
+        pipeline.inflight += 1
+        pipeline.batch.append(Job(title, article=article))
+        pipeline.analyses.append(None)
+
+
 def test_a_batch_the_database_refuses_keeps_every_article_it_does_not(tmp_path):
     """A batch is one transaction; when the database refuses it (a full disk, a lock, here a
     trigger for one title), each of its articles is written alone, so only the refused one
@@ -113,11 +122,7 @@ def test_a_batch_the_database_refuses_keeps_every_article_it_does_not(tmp_path):
             lambda job, article_id, created: stored.append(job.name),
             lambda job, why, error: failed.append((job.name, why)),
         )
-        for i, name in enumerate(("Kept", "Refused", "Also kept")):
-            article = Article.from_paragraphs(news_paragraphs(i, f"Town{i}"), title=name)
-            pipeline.inflight += 1
-            pipeline.batch.append(Job(name, article=article))
-            pipeline.analyses.append(None)
+        one_batch(pipeline, ["Kept", "Refused", "Also kept"])
         pipeline.flush()
         assert stored == ["Kept", "Also kept"] and pipeline.inflight == 0
         [(name, why)] = failed
@@ -142,11 +147,7 @@ def test_a_batch_waiting_for_another_programs_lock_fails_whole_at_once(tmp_path,
         pipeline = Pipeline(
             lib, pool, lambda *_: None, lambda job, why, error: failed.append((job.name, why))
         )
-        for i in range(3):
-            article = Article.from_paragraphs(news_paragraphs(i, f"Town{i}"), title=f"T{i}")
-            pipeline.inflight += 1
-            pipeline.batch.append(Job(f"T{i}", article=article))
-            pipeline.analyses.append(None)
+        one_batch(pipeline, ["T0", "T1", "T2"])
         started = time.monotonic()
         pipeline.flush()
         waited = time.monotonic() - started

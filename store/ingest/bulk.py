@@ -173,13 +173,16 @@ class Pipeline:
         self.failed(job, reason if reason.startswith(name) else f"{name}: {reason}", error)
 
     def flush(self) -> None:
-        """Write the batch in one transaction. If the database refuses it, each of its jobs is
-        written alone, so only the one it refuses fails and the others are kept; if another
-        program holds the lock, each would wait as long again, so all of them fail."""
+        """Write the batch (see `_store`)."""
         jobs, analyses = self.batch, self.analyses
         self.batch, self.analyses = [], []
-        if not jobs:
-            return
+        if jobs:
+            self._store(jobs, analyses)
+
+    def _store(self, jobs: list[Job], analyses: list[object]) -> None:
+        """Write `jobs` in one transaction. If the database refuses it, each job is written
+        alone, so only the one it refuses fails and the others are kept; if another program
+        holds the lock, each would wait as long again, so all of them fail."""
         items = [(j.article, a, j.feed_id) for j, a in zip(jobs, analyses, strict=True)]
         try:
             results = self.library.add_analysed(items)
@@ -187,10 +190,9 @@ class Pipeline:
             if len(jobs) == 1 or isinstance(e, LockedError):
                 for job in jobs:
                     self._fail(job, f"not stored: {e}", e)
-                return
-            for job, analysis in zip(jobs, analyses, strict=True):
-                self.batch, self.analyses = [job], [analysis]
-                self.flush()
+            else:
+                for job, analysis in zip(jobs, analyses, strict=True):
+                    self._store([job], [analysis])
             return
         for job, (article_id, created) in zip(jobs, results, strict=True):
             self.inflight -= 1
